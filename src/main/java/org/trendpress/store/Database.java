@@ -1,0 +1,69 @@
+package org.trendpress.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The application's database: a JDBC data source, migrated by Flyway at open, reached through Jdbi.
+ * H2 (embedded file) is the default; a {@code jdbc:postgresql:} URL selects PostgreSQL.
+ */
+public final class Database {
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final String url;
+
+    private Database(DataSource dataSource, String url) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database at {@code url} and applies every pending migration. */
+    public static Database open(String url, String user, String password) {
+        DataSource ds;
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user == null ? "" : user);
+            h2.setPassword(password == null ? "" : password);
+            ds = h2;
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(url);
+            if (user != null && !user.isBlank()) {
+                pg.setUser(user);
+            }
+            if (password != null && !password.isBlank()) {
+                pg.setPassword(password);
+            }
+            ds = pg;
+        } else {
+            throw new StoreException("unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + url);
+        }
+        try (Connection ignored = ds.getConnection()) {
+            // fail early with one clear message when the database cannot be reached
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + url + ": " + e.getMessage(), e);
+        }
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return new Database(ds, url);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String url() {
+        return url;
+    }
+}
