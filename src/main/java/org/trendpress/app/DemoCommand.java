@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             ProducerTemplate camel = app.producer();
 
             say.println("1/5 polling " + app.poller().sources().size() + " sample sources");
-            Poller.Report report = camel.requestBody("direct:ingest-poll", null, Poller.Report.class);
+            Poller.Report report = camel.requestBody("direct:ingest-poll", (Object) null, Poller.Report.class);
             for (Poller.SourceResult r : report.sources()) {
                 say.println("    " + r.sourceId() + ": " + (r.ok() ? r.added() + " new items" : "FAILED " + r.error()));
             }
@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             app.drafts().approve(draft.id(), Instant.now(), "demo");
 
             say.println("4/5 publishing and dispatching");
-            camel.requestBody("direct:publish-issue", null);
+            camel.requestBody("direct:publish-issue", (Object) null);
 
             Path issueDir = settings.path("trendpress.archive.dir").resolve(month);
             Path outbox = settings.path("trendpress.mail.outbox-dir");

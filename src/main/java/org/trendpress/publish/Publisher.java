@@ -165,8 +165,8 @@ public final class Publisher {
                 .toList();
         write(settings.archiveDir().resolve(INDEX_FILE),
                 renderer.archiveIndex(settings.newsletterName(), entries, settings.feedUrl()));
-        List<ArchiveFeed.FeedEntry> feed = issues.stream().limit(20)
-                .map(i -> new ArchiveFeed.FeedEntry(i.title(), i.links().webUrl(), i.summary(), i.publishedAt(),
+        List<FeedEntry> feed = issues.stream().limit(20)
+                .map(i -> new FeedEntry(i.title(), i.links().webUrl(), i.summary(), i.publishedAt(),
                         renderer.webPage(i)))
                 .toList();
         write(settings.archiveDir().resolve(FEED_FILE),

@@ -15,7 +15,7 @@ class IngestPollRouteTest extends RouteTestSupport {
 
     @Test
     void pollsDueSourcesAndStoresEachItemOnce() {
-        Poller.Report first = template.requestBody("direct:ingest-poll", null, Poller.Report.class);
+        Poller.Report first = template.requestBody("direct:ingest-poll", (Object) null, Poller.Report.class);
         assertThat(first.sources()).hasSize(4).allMatch(Poller.SourceResult::ok);
         assertThat(first.added()).isGreaterThan(20);
 
@@ -23,7 +23,7 @@ class IngestPollRouteTest extends RouteTestSupport {
         assertThat(items).isEqualTo(first.added());
 
         // polled a moment ago: nothing is due again, and a forced re-poll stores nothing new
-        Poller.Report second = template.requestBody("direct:ingest-poll", null, Poller.Report.class);
+        Poller.Report second = template.requestBody("direct:ingest-poll", (Object) null, Poller.Report.class);
         assertThat(second.sources()).isEmpty();
         assertThat(app.poller().pollAll().added()).isZero();
 
