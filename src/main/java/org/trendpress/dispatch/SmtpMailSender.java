@@ -6,6 +6,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,23 @@ public final class SmtpMailSender implements MailSender {
     private Transport transport;
 
     public SmtpMailSender(MailSettings settings) {
+        this(settings, new NoDelaySocketFactory());
+    }
+
+    /** With another socket factory (tests count connections with it). */
+    SmtpMailSender(MailSettings settings, SocketFactory socketFactory) {
         if (!settings.smtpEnabled()) {
             throw new IllegalArgumentException("SMTP sender needs an SMTP host");
         }
         this.settings = settings;
-        this.session = Session.getInstance(properties(settings));
+        this.session = Session.getInstance(properties(settings, socketFactory));
     }
 
     static Properties properties(MailSettings settings) {
+        return properties(settings, new NoDelaySocketFactory());
+    }
+
+    static Properties properties(MailSettings settings, SocketFactory socketFactory) {
         Properties p = new Properties();
         p.setProperty("mail.transport.protocol", "smtp");
         p.setProperty("mail.smtp.host", settings.smtpHost());
@@ -39,7 +49,7 @@ public final class SmtpMailSender implements MailSender {
         p.setProperty("mail.smtp.connectiontimeout", Integer.toString(settings.connectTimeoutMs()));
         p.setProperty("mail.smtp.timeout", Integer.toString(settings.readTimeoutMs()));
         p.setProperty("mail.smtp.writetimeout", Integer.toString(settings.writeTimeoutMs()));
-        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory()); // an instance: put, not setProperty
+        p.put("mail.smtp.socketFactory", socketFactory); // an instance: put, not setProperty
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
         p.setProperty("mail.smtp.from", settings.fromAddress());
         if (settings.authEnabled()) {
