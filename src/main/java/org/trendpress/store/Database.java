@@ -29,7 +29,8 @@ public final class Database {
         DataSource ds;
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(url);
+            // MONTH is a keyword in H2 2.x but a plain column name in PostgreSQL and in our schema
+            h2.setURL(url.toUpperCase(java.util.Locale.ROOT).contains("NON_KEYWORDS=") ? url : url + ";NON_KEYWORDS=MONTH");
             h2.setUser(user == null ? "" : user);
             h2.setPassword(password == null ? "" : password);
             ds = h2;

@@ -35,7 +35,7 @@ public abstract class ScheduleRouteTestSupport extends RouteTestSupport {
 
     @Test
     void firesItsConfiguredCronIntoItsDirectRouteOnly() throws Exception {
-        RouteDefinition route = context.adapt(org.apache.camel.model.ModelCamelContext.class).getRouteDefinition(routeId());
+        RouteDefinition route = context.getRouteDefinition(routeId());
         assertThat(route).as("route id %s", routeId()).isNotNull();
         assertThat(route.getInput().getEndpointUri()).startsWith("quartz:");
         assertThat(route.getInput().getEndpointUri() + route.getInput().toString())
