@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,9 @@ final class HttpBridge implements Processor {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : List.of("authorization", "origin", "referer", "host", "content-type", "accept",
                 "if-none-match", "if-modified-since", "user-agent")) {
-            Object v = header(in, name);
+            // request headers come from the HTTP request itself when we can reach it: Camel also
+            // copies form fields into message headers, and a form field must never pose as one
+            Object v = in instanceof HttpMessage hm ? hm.getRequest().getHeader(name) : header(in, name);
             if (v != null) {
                 headers.put(name, v.toString());
             }
@@ -75,11 +78,26 @@ final class HttpBridge implements Processor {
         String contentType = headers.getOrDefault("content-type", "");
         if ("POST".equalsIgnoreCase(method) && contentType.toLowerCase(Locale.ROOT)
                 .startsWith("application/x-www-form-urlencoded")) {
-            byte[] body = in.getBody(byte[].class);
-            if (body != null && body.length > MAX_FORM_BYTES) {
-                throw new BadRequest("form too large");
+            Object body = in.getBody();
+            if (body instanceof Map<?, ?> fields) {
+                // platform-http has already decoded the form into a map of field -> value(s)
+                form = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : fields.entrySet()) {
+                    List<String> values = new ArrayList<>();
+                    if (e.getValue() instanceof List<?> l) {
+                        l.forEach(x -> values.add(String.valueOf(x)));
+                    } else if (e.getValue() != null) {
+                        values.add(String.valueOf(e.getValue()));
+                    }
+                    form.put(String.valueOf(e.getKey()), values);
+                }
+            } else {
+                byte[] raw = in.getBody(byte[].class);
+                if (raw != null && raw.length > MAX_FORM_BYTES) {
+                    throw new BadRequest("form too large");
+                }
+                form = parse(raw == null ? "" : new String(raw, StandardCharsets.UTF_8));
             }
-            form = parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
         return new WebRequest(method, path == null ? "/" : path, parse(rawQuery), form, headers);
     }

@@ -1,0 +1,267 @@
+package org.trendpress.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.trendpress.audience.Subscriber;
+import org.trendpress.curate.Draft;
+
+/**
+ * The whole monthly cycle through the running application: fixture feeds served over loopback
+ * HTTP → poll → draft → an editor selects, writes and approves over HTTP → publish → GreenMail
+ * receives one multipart/alternative message per confirmed subscriber → the archive feed parses.
+ */
+class MonthlyCycleEndToEndTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path tmp;
+
+    private HttpServer feeds;
+    private Application app;
+    private String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String auth = "Basic " + Base64.getEncoder().encodeToString(
+            "editor:editor-test-password".getBytes(StandardCharsets.UTF_8));
+
+    @BeforeEach
+    void start() throws Exception {
+        feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feeds.createContext("/feeds/", ex -> {
+            Path file = Path.of("config/demo/feeds").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
+            byte[] body = Files.readAllBytes(file);
+            ex.getResponseHeaders().set("Content-Type", "application/xml");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        feeds.start();
+        String f = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/feeds/";
+        Path sources = TestConfig.sourcesFile(tmp,
+                "arxiv-cs-lg", "arxiv-rss", f + "arxiv-cs-lg.xml", "research",
+                "northwind-blog", "atom", f + "lab-blog.xml", "mixed",
+                "circuit-ledger", "rss", f + "tech-news.xml", "news",
+                "hf-daily-papers", "rss", f + "hf-papers.xml", "research");
+        int port = TestConfig.freePort();
+        base = "http://127.0.0.1:" + port;
+        Map<String, String> o = TestConfig.overrides(tmp.resolve("state"), sources);
+        o.put("trendpress.mail.smtp.host", "127.0.0.1");
+        o.put("trendpress.mail.smtp.port", String.valueOf(ServerSetupTest.SMTP.getPort()));
+        o.put("trendpress.mail.smtp.starttls", "false");
+        o.put("trendpress.base-url", base);
+        o.put("camel.server.port", String.valueOf(port));
+        app = new Application(TestConfig.settings(o), Path.of("routes"), Clock.systemUTC());
+        app.start(Application.Mode.SERVE);
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        feeds.stop(0);
+    }
+
+    @Test
+    void fromFeedsToInboxes() throws Exception {
+        ProducerTemplate camel = app.producer();
+        camel.requestBody("direct:ingest-poll", (Object) null);
+        Draft draft = camel.requestBody("direct:curate-open-draft", "2026-10", Draft.class);
+
+        app.subscribers().addConfirmed("ada@example.org");
+        app.subscribers().addConfirmed("grace@example.net");
+        app.subscribers().subscribe("pending@example.org");
+        Subscriber leaver = app.subscribers().addConfirmed("leaver@example.com");
+        assertThat(app.subscribers().unsubscribe(app.subscribers().unsubscribeToken(leaver))).isTrue();
+
+        // the editor works in the web workspace
+        String page = get("/editor/drafts/2026-10", auth).body();
+        String csrf = first(page, "name=\"csrf\" value=\"([^\"]+)\"");
+        List<String> research = candidateIds(page, "research");
+        List<String> news = candidateIds(page, "news");
+        assertThat(research).isNotEmpty();
+        assertThat(news).isNotEmpty();
+        String path = "/editor/drafts/2026-10/";
+        assertThat(post(path + "select", csrf, "candidate", research.get(0), "slot", "research").statusCode()).isEqualTo(303);
+        assertThat(post(path + "select", csrf, "candidate", news.get(0), "slot", "news").statusCode()).isEqualTo(303);
+        post(path + "notes", csrf, "candidate", research.get(0), "why", "It changes how we train <b>models</b>.",
+                "insights", "First insight.\n\nSecond insight.");
+        post(path + "intro", csrf, "summary", "Agents, benchmarks and four-bit training.", "intro", "Hello readers.");
+        String publishAt = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        assertThat(post(path + "approve", csrf, "publish_at", publishAt).statusCode()).isEqualTo(303);
+        assertThat(app.drafts().get(draft.id()).state()).isEqualTo("approved");
+
+        List<?> published = camel.requestBody("direct:publish-issue", (Object) null, List.class);
+        assertThat(published).hasSize(1);
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(m -> recipient(m)).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("ada@example.org", "grace@example.net");
+        assertThat(received).hasSize(2);
+        for (MimeMessage m : received) {
+            assertThat(m.getContentType()).startsWith("multipart/alternative");
+            Multipart parts = (Multipart) m.getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat((String) parts.getBodyPart(1).getContent()).contains("It changes how we train &lt;b&gt;models&lt;/b&gt;.");
+            assertThat(m.getHeader("List-Unsubscribe")[0]).contains(base + "/unsubscribe?token=");
+            assertThat(m.getSubject()).isEqualTo("Trends in AI — October 2026");
+        }
+
+        // the archive feed, served over HTTP with its media type and validators
+        HttpResponse<byte[]> feed = http.send(HttpRequest.newBuilder(URI.create(base + "/issues/feed.xml")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/rss+xml"));
+        SyndFeed parsed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(feed.body())));
+        assertThat(parsed.getEntries()).hasSize(1);
+        assertThat(parsed.getEntries().get(0).getTitle()).isEqualTo("Trends in AI — October 2026");
+        assertThat(parsed.getEntries().get(0).getLink()).isEqualTo(base + "/issues/2026-10/");
+        String etag = feed.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base + "/issues/feed.xml"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+
+        HttpResponse<String> issuePage = get("/issues/2026-10/", null);
+        assertThat(issuePage.statusCode()).isEqualTo(200);
+        assertThat(issuePage.body()).contains("Agents, benchmarks and four-bit training.");
+    }
+
+    @Test
+    void editorPagesNeedCredentialsAndTheCsrfToken() throws Exception {
+        assertThat(get("/editor", null).statusCode()).isEqualTo(401);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("editor:nope".getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/editor", wrong).statusCode()).isEqualTo(401);
+        assertThat(get("/editor", auth).statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = post("/editor", "forged-token", "month", "2026-10");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(app.drafts().all()).isEmpty();
+        String csrf = first(get("/editor", auth).body(), "name=\"csrf\" value=\"([^\"]+)\"");
+        assertThat(post("/editor", csrf, "month", "2026-10").statusCode()).isEqualTo(303);
+        assertThat(app.drafts().all()).hasSize(1);
+        assertThat(post("/editor", csrf, "month", "<script>").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void subscribeConfirmUnsubscribeAndNoPathTraversal() throws Exception {
+        HttpResponse<String> bad = postPublic("/subscribe", "email", "x@example.org\r\nBcc: victim@example.org");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        HttpResponse<String> ok = postPublic("/subscribe", "email", "reader@example.org");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        MimeMessage confirmation = greenMail.getReceivedMessages()[0];
+        String link = first((String) confirmation.getContent(), "(http://\\S+/confirm\\?token=\\S+)");
+        assertThat(app.subscribers().byEmail("reader@example.org").orElseThrow().state().toString()).isEqualToIgnoringCase("pending");
+        assertThat(get(link.substring(base.length()), null).statusCode()).isEqualTo(200);
+        Subscriber s = app.subscribers().byEmail("reader@example.org").orElseThrow();
+        assertThat(s.state().toString()).isEqualToIgnoringCase("confirmed");
+        assertThat(get("/confirm?token=forged.token", null).statusCode()).isEqualTo(400);
+
+        String token = app.subscribers().unsubscribeToken(s);
+        assertThat(get("/unsubscribe?token=" + token, null).body()).contains("<button");
+        assertThat(app.subscribers().byEmail("reader@example.org").orElseThrow().state().toString()).isEqualToIgnoringCase("confirmed");
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(base + "/unsubscribe?token=" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(app.subscribers().byEmail("reader@example.org").orElseThrow().state().toString()).isEqualToIgnoringCase("unsubscribed");
+
+        assertThat(get("/issues/../config/application.properties", null).statusCode()).isIn(400, 404);
+        assertThat(get("/issues/%2e%2e/config/application.properties", null).statusCode()).isIn(400, 404);
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> candidateIds(String page, String slot) {
+        Matcher m = Pattern.compile("name=\"candidate\" value=\"(\\d+)\">\\s*<button type=\"submit\" name=\"slot\" value=\"" + slot + "\"")
+                .matcher(page);
+        List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in page", regex).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String csrf, String... kv) throws Exception {
+        String[] all = Arrays.copyOf(kv, kv.length + 2);
+        all[kv.length] = "csrf";
+        all[kv.length + 1] = csrf;
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postPublic(String path, String... kv) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(kv))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+}
