@@ -160,5 +160,6 @@ public final class Application implements AutoCloseable {
             }
         }
         mailSender.close();
+        database.close();
     }
 }

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         String dir = out.toString().replace('\\', '/');
         Map<String, String> demo = new LinkedHashMap<>();
         demo.put("trendpress.data-dir", dir);
-        demo.put("trendpress.db.url", "jdbc:h2:file:./" + dir + "/trendpress");
+        demo.put("trendpress.db.url", "jdbc:h2:file:" + out.toAbsolutePath().resolve("trendpress").toString().replace('\\', '/'));
         demo.put("trendpress.sources.file", sources.toString());
         demo.put("trendpress.archive.dir", dir + "/issues");
         demo.put("trendpress.mail.smtp.host", "");

@@ -12,7 +12,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The application's database: a JDBC data source, migrated by Flyway at open, reached through Jdbi.
  * H2 (embedded file) is the default; a {@code jdbc:postgresql:} URL selects PostgreSQL.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -66,5 +66,17 @@ public final class Database {
 
     public String url() {
         return url;
+    }
+
+    /** Closes an embedded H2 database (writes it out and releases the file); no-op for servers. */
+    @Override
+    public void close() {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
+            try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already closed: nothing to release
+            }
+        }
     }
 }
