@@ -27,6 +27,12 @@ class IngestPollRouteTest extends RouteTestSupport {
         assertThat(second.sources()).isEmpty();
         assertThat(app.poller().pollAll().added()).isZero();
 
+        // a restart is a new Poller on the same database: still nothing stored twice
+        Poller restarted = new Poller(app.poller().sources(), app.database().jdbi(),
+                new Fetcher(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), 1_000_000, "test"),
+                new org.trendpress.classify.RuleClassifier(), java.time.Clock.systemUTC());
+        assertThat(restarted.pollAll().added()).isZero();
+
         // the paper announced on arXiv, the lab blog, the news site and the digest is one Paper
         int mentions = app.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT mentions FROM papers WHERE arxiv_id = '2610.04109'").mapTo(Integer.class).one());
