@@ -24,13 +24,13 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class})
 public final class Trendpress implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "DIR", description = "configuration folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR", description = "configuration folder (default: ${DEFAULT-VALUE})")
     Path configDir = Path.of("config");
 
-    @Option(names = "--routes", paramLabel = "DIR", description = "route files folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--routes", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR", description = "route files folder (default: ${DEFAULT-VALUE})")
     Path routesDir = Path.of("routes");
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting of config/application.properties")
+    @Option(names = "--set", scope = CommandLine.ScopeType.INHERIT, paramLabel = "KEY=VALUE", description = "override one setting of config/application.properties")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @CommandLine.Spec

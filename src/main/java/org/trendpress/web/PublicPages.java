@@ -73,6 +73,11 @@ final class PublicPages {
             }
             file = file.resolve("index.html");
         }
+        if (rel.isEmpty() && req.path().endsWith("/") && !Files.isRegularFile(archiveDir.resolve("index.html"))) {
+            // nothing published yet: an empty archive, not a 404
+            return WebResponse.html(200, renderer.archiveIndex(newsletterName, java.util.List.of(),
+                    baseUrl + "/issues/feed.xml"));
+        }
         if (!Files.isRegularFile(file) || file.getFileName().toString().endsWith(".tmp")) {
             return WebResponse.text(404, "No such page.\n");
         }

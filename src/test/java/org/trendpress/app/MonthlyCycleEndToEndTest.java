@@ -165,6 +165,14 @@ class MonthlyCycleEndToEndTest {
     }
 
     @Test
+    void anEmptyArchiveIsAPageNotAnError() throws Exception {
+        HttpResponse<String> archive = get("/issues/", null);
+        assertThat(archive.statusCode()).isEqualTo(200);
+        assertThat(archive.body()).contains("Trends in AI");
+        assertThat(get("/", null).headers().firstValue("Location")).contains("/issues/");
+    }
+
+    @Test
     void editorPagesNeedCredentialsAndTheCsrfToken() throws Exception {
         assertThat(get("/editor", null).statusCode()).isEqualTo(401);
         String wrong = "Basic " + Base64.getEncoder().encodeToString("editor:nope".getBytes(StandardCharsets.UTF_8));
