@@ -65,7 +65,8 @@ public final class Application implements AutoCloseable {
                 settings.get("trendpress.base-url"), settings.get("trendpress.newsletter.name"),
                 settings.get("trendpress.newsletter.title-pattern"));
         this.publisher = new Publisher(database.jdbi(), drafts, renderer, publishSettings, clock);
-        Tokens tokens = new Tokens(settings.secret());
+        byte[] secret = settings.secret();
+        Tokens tokens = new Tokens(secret);
         this.subscribers = new Subscribers(database.jdbi(), tokens, clock);
         MailSettings mail = new MailSettings(settings.get("trendpress.mail.smtp.host"),
                 settings.getInt("trendpress.mail.smtp.port"), settings.get("trendpress.mail.smtp.username"),
@@ -78,7 +79,7 @@ public final class Application implements AutoCloseable {
                 renderer.emailHtml(issue, unsubscribeUrl), renderer.emailText(issue, unsubscribeUrl));
         this.dispatcher = new Dispatcher(database.jdbi(), subscribers, issueMail, mailSender,
                 settings.get("trendpress.base-url"), mail, clock);
-        this.web = new WebModule(settings, drafts, publisher, subscribers, renderer, mailSender, mail, tokens, clock);
+        this.web = new WebModule(settings, drafts, publisher, subscribers, renderer, mailSender, mail, secret, clock);
     }
 
     /** Starts Camel with the routes of the given mode; returns once routes are running. */

@@ -1,7 +1,6 @@
 package org.trendpress.curate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -334,9 +333,5 @@ public final class Drafts {
 
     static OffsetDateTime utc(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
-
-    static Duration window(Draft d) {
-        return Duration.between(d.windowStart(), d.windowEnd());
     }
 }

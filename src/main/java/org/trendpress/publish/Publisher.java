@@ -167,10 +167,20 @@ public final class Publisher {
                 renderer.archiveIndex(settings.newsletterName(), entries, settings.feedUrl()));
         List<FeedEntry> feed = issues.stream().limit(20)
                 .map(i -> new FeedEntry(i.title(), i.links().webUrl(), i.summary(), i.publishedAt(),
-                        renderer.webPage(i)))
+                        webPage(i)))
                 .toList();
         write(settings.archiveDir().resolve(FEED_FILE),
                 ArchiveFeed.rss(settings.newsletterName(), settings.archiveUrl(), settings.feedUrl(), feed));
+    }
+
+    /** The issue's web page as published (rendered again only if its file is missing). */
+    private String webPage(IssueModel issue) {
+        Path file = settings.archiveDir().resolve(issue.month()).resolve(INDEX_FILE);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : renderer.webPage(issue);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public PublishSettings settings() {

@@ -1,7 +1,6 @@
 package org.trendpress.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -180,9 +179,5 @@ final class PublicPages {
         vars.put("subscribeForm", subscribeForm);
         vars.put("unsubscribeForm", false);
         return WebResponse.html(200, renderer.html(PAGE_TEMPLATE, vars));
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

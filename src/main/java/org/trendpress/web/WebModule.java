@@ -4,11 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.apache.camel.main.Main;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.trendpress.app.Settings;
 import org.trendpress.audience.Subscribers;
-import org.trendpress.audience.Tokens;
 import org.trendpress.curate.Drafts;
 import org.trendpress.dispatch.MailSender;
 import org.trendpress.dispatch.MailSettings;
@@ -18,14 +15,12 @@ import org.trendpress.render.Renderer;
 /** The web capability's beans, bound under the names the {@code routes/web-*.camel.yaml} files use. */
 public final class WebModule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebModule.class);
-
     private final EditorPages editor;
     private final PublicPages pages;
     private final String editorPassword;
 
     public WebModule(Settings settings, Drafts drafts, Publisher publisher, Subscribers subscribers, Renderer renderer,
-            MailSender mailSender, MailSettings mail, Tokens tokens, Clock clock) {
+            MailSender mailSender, MailSettings mail, byte[] secret, Clock clock) {
         String password = settings.get("trendpress.editor.password");
         if (password.isBlank()) {
             byte[] b = new byte[12];
@@ -34,13 +29,9 @@ public final class WebModule {
         }
         this.editorPassword = password;
         this.editor = new EditorPages(drafts, renderer, settings.get("trendpress.editor.user"), password,
-                settings.secret(), settings.get("trendpress.base-url"), clock);
+                secret, settings.get("trendpress.base-url"), clock);
         this.pages = new PublicPages(publisher.settings().archiveDir(), subscribers, renderer, mailSender, mail,
                 settings.get("trendpress.base-url"), settings.get("trendpress.newsletter.name"));
-        boolean generated = settings.get("trendpress.editor.password").isBlank();
-        if (generated) {
-            LOG.debug("web.editor.password generated (set trendpress.editor.password to choose one)");
-        }
     }
 
     /** The editor password in force (generated when none is configured), for `serve` to print once. */
