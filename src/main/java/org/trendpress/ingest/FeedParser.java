@@ -26,13 +26,11 @@ import org.jdom2.Element;
  * Parses RSS and Atom bytes with ROME and maps every entry into an {@link Item}. ROME's own
  * hardening stays on: DOCTYPE declarations are refused, so no external entity or DTD is read.
  */
-public final class FeedParser {
+public final class FeedParser implements Connector {
 
     private final HtmlCleaner html = new HtmlCleaner();
 
-    /** The parsed feed: its title and link, and its entries as Items. */
-    public record ParsedFeed(String title, String link, List<Item> items) {}
-
+    @Override
     public ParsedFeed parse(String sourceId, byte[] body, String contentType) {
         SyndFeed feed;
         try (XmlReader reader = contentType == null

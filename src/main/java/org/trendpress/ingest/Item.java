@@ -19,6 +19,7 @@ import java.util.List;
  * @param doi          DOI (lower-case, e.g. 10.1000/xyz), or null
  * @param publishedAt  publication time as the source states it, or null when it states none
  * @param links        every other link the entry carries (related, enclosure, links in content)
+ * @param details      arXiv metadata and ranking signals, {@link ItemDetails#NONE} when there are none
  */
 public record Item(
         String sourceId,
@@ -32,10 +33,20 @@ public record Item(
         String arxivId,
         String doi,
         Instant publishedAt,
-        List<String> links) {
+        List<String> links,
+        ItemDetails details) {
 
     public Item {
         authors = authors == null ? List.of() : List.copyOf(authors);
         links = links == null ? List.of() : List.copyOf(links);
+        details = details == null ? ItemDetails.NONE : details;
+    }
+
+    /** An Item with no details beyond the common fields. */
+    public Item(String sourceId, String guid, String url, String canonicalUrl, String title, String summaryHtml,
+            String summaryText, List<String> authors, String arxivId, String doi, Instant publishedAt,
+            List<String> links) {
+        this(sourceId, guid, url, canonicalUrl, title, summaryHtml, summaryText, authors, arxivId, doi,
+                publishedAt, links, ItemDetails.NONE);
     }
 }

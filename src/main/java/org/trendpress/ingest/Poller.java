@@ -40,9 +40,10 @@ public final class Poller {
     }
 
     private final List<SourceConfig> sources;
-    private final IngestStore store;
+    private final SourceStore store;
+    private final ItemStore items = new ItemStore();
     private final Fetcher fetcher;
-    private final FeedParser parser = new FeedParser();
+    private final Connectors connectors = new Connectors();
     private final RuleClassifier classifier;
     private final Jdbi jdbi;
     private final Clock clock;
@@ -50,7 +51,7 @@ public final class Poller {
     public Poller(List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock) {
         this.sources = List.copyOf(sources);
         this.jdbi = jdbi;
-        this.store = new IngestStore(jdbi);
+        this.store = new SourceStore(jdbi);
         this.fetcher = fetcher;
         this.classifier = classifier;
         this.clock = clock;
@@ -115,31 +116,27 @@ public final class Poller {
 
     SourceResult poll(SourceConfig source) {
         Instant now = clock.instant();
-        Optional<IngestStore.SourceState> state = store.state(source.id());
+        Optional<SourceStore.SourceState> state = store.state(source.id());
         if (state.isPresent() && !state.get().enabled()) {
             return new SourceResult(source.id(), true, false, 0, 0, "disabled");
         }
         try {
             Fetcher.Result fetched = fetcher.fetch(source.url(),
-                    state.map(IngestStore.SourceState::etag).orElse(null),
-                    state.map(IngestStore.SourceState::lastModified).orElse(null));
+                    state.map(SourceStore.SourceState::etag).orElse(null),
+                    state.map(SourceStore.SourceState::lastModified).orElse(null));
             if (fetched.notModified()) {
                 store.recordSuccess(source.id(), now, 0, fetched.etag(), fetched.lastModified());
                 LOG.info("ingest.source.unchanged source={}", source.id());
                 return new SourceResult(source.id(), true, true, 0, 0, null);
             }
-            FeedParser.ParsedFeed feed = parser.parse(source.id(), fetched.body(), fetched.contentType());
+            ParsedFeed feed = connectors.forType(source.type()).parse(source.id(), fetched.body(), fetched.contentType());
             int added = jdbi.inTransaction(h -> {
                 int n = 0;
                 for (Item item : feed.items()) {
                     RuleClassifier.Decision d = classifier.classify(item.title(), item.summaryText(),
                             item.arxivId(), item.doi(), withMain(item), source.kindHint());
-                    Optional<Long> id = store.insertItem(h, item, d.kind().code(), d.reason(), now);
-                    if (id.isPresent()) {
+                    if (items.save(h, item, d.kind().code(), d.reason(), d.kind() == Kind.RESEARCH, now)) {
                         n++;
-                        if (d.kind() == Kind.RESEARCH || item.arxivId() != null || item.doi() != null) {
-                            store.mergeIntoPaper(h, id.get(), item, d.kind() == Kind.RESEARCH, now);
-                        }
                     }
                 }
                 return n;

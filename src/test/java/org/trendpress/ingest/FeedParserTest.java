@@ -14,13 +14,13 @@ class FeedParserTest {
 
     private final FeedParser parser = new FeedParser();
 
-    private FeedParser.ParsedFeed parse(String file) throws Exception {
+    private ParsedFeed parse(String file) throws Exception {
         return parser.parse("test", Files.readAllBytes(Path.of("src/test/resources/feeds", file)), null);
     }
 
     @Test
     void mapsRssEntriesIntoItems() throws Exception {
-        FeedParser.ParsedFeed feed = parse("mixed.rss");
+        ParsedFeed feed = parse("mixed.rss");
         assertThat(feed.title()).isEqualTo("Test Lab & Friends");
         assertThat(feed.items()).hasSize(3);
 
@@ -60,7 +60,7 @@ class FeedParserTest {
 
     @Test
     void mapsAtomEntriesWithSeveralAuthorsAndOldStyleArxivIds() throws Exception {
-        FeedParser.ParsedFeed feed = parse("atom.xml");
+        ParsedFeed feed = parse("atom.xml");
         Item item = feed.items().get(0);
         assertThat(item.guid()).isEqualTo("tag:atom.example,2026:old-ids");
         assertThat(item.url()).isEqualTo("https://atom.example/old-ids");

@@ -1,70 +1,30 @@
 package org.trendpress.ingest;
 
+import static org.trendpress.ingest.SourceStore.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
-/** The database side of ingest: source state, items (stored once) and the papers they merge into. */
-final class IngestStore {
+/**
+ * The database side of Items and Papers: each item stored once per (source, guid), and merged
+ * into the Paper for its work.
+ */
+final class ItemStore {
 
-    private final Jdbi jdbi;
-
-    IngestStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    record SourceState(String id, boolean enabled, String etag, String lastModified) {}
-
-    /** Inserts or updates the configured fields of each source; keeps its polling state. */
-    void syncSources(List<SourceConfig> sources) {
-        jdbi.useTransaction(h -> {
-            for (SourceConfig s : sources) {
-                int updated = h.createUpdate("UPDATE sources SET type=:type, url=:url, name=:name, kind_hint=:kind,"
-                                + " weight=:weight, enabled=:enabled WHERE id=:id")
-                        .bind("id", s.id()).bind("type", s.type()).bind("url", s.url()).bind("name", s.name())
-                        .bind("kind", s.kindHint()).bind("weight", s.weight()).bind("enabled", s.enabled())
-                        .execute();
-                if (updated == 0) {
-                    h.createUpdate("INSERT INTO sources (id, type, url, name, kind_hint, weight, enabled)"
-                                    + " VALUES (:id, :type, :url, :name, :kind, :weight, :enabled)")
-                            .bind("id", s.id()).bind("type", s.type()).bind("url", s.url()).bind("name", s.name())
-                            .bind("kind", s.kindHint()).bind("weight", s.weight()).bind("enabled", s.enabled())
-                            .execute();
-                }
-            }
-        });
-    }
-
-    Optional<SourceState> state(String sourceId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, enabled, etag, last_modified FROM sources WHERE id = :id")
-                .bind("id", sourceId)
-                .map((rs, ctx) -> new SourceState(rs.getString("id"), rs.getBoolean("enabled"),
-                        rs.getString("etag"), rs.getString("last_modified")))
-                .findOne());
-    }
-
-    Optional<Instant> lastPolled(String sourceId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT last_polled_at FROM sources WHERE id = :id")
-                .bind("id", sourceId).mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
-    }
-
-    void recordSuccess(String sourceId, Instant at, int items, String etag, String lastModified) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE sources SET last_polled_at=:at, last_success_at=:at,"
-                        + " consecutive_failures=0, last_item_count=:n, etag=:etag, last_modified=:lm WHERE id=:id")
-                .bind("id", sourceId).bind("at", utc(at)).bind("n", items).bind("etag", etag)
-                .bind("lm", lastModified).execute());
-    }
-
-    void recordFailure(String sourceId, Instant at, String error) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE sources SET last_polled_at=:at, last_error_at=:at,"
-                        + " last_error=:err, consecutive_failures=consecutive_failures+1 WHERE id=:id")
-                .bind("id", sourceId).bind("at", utc(at))
-                .bind("err", error.length() > 2000 ? error.substring(0, 2000) : error).execute());
+    /**
+     * Stores one item seen at a source and, for research or anything with a paper id, merges it
+     * into its Paper. Returns whether the item was new.
+     */
+    boolean save(Handle h, Item item, String kind, String kindReason, boolean research, Instant seenAt) {
+        Optional<Long> id = insertItem(h, item, kind, kindReason, seenAt);
+        if (id.isEmpty()) {
+            return false;
+        }
+        if (research || item.arxivId() != null || item.doi() != null) {
+            mergeIntoPaper(h, id.get(), item, research, seenAt);
+        }
+        return true;
     }
 
     /** Stores the item unless this source already gave it; returns the new row id, or empty. */
@@ -151,10 +111,6 @@ final class IngestStore {
                         + " code_url = COALESCE(code_url, :code) WHERE id=:p")
                 .bind("p", paperId).bind("code", code).execute();
         return paperId;
-    }
-
-    static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
     private static String cut(String s, int max) {
