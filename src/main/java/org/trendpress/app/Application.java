@@ -18,6 +18,7 @@ import org.trendpress.dispatch.MailSenders;
 import org.trendpress.dispatch.MailSettings;
 import org.trendpress.ingest.Fetcher;
 import org.trendpress.ingest.Poller;
+import org.trendpress.ingest.SourceStore;
 import org.trendpress.ingest.SourceCatalog;
 import org.trendpress.ingest.SourceConfig;
 import org.trendpress.publish.PublishSettings;
@@ -79,7 +80,7 @@ public final class Application implements AutoCloseable {
                 renderer.emailHtml(issue, unsubscribeUrl), renderer.emailText(issue, unsubscribeUrl));
         this.dispatcher = new Dispatcher(database.jdbi(), subscribers, issueMail, mailSender,
                 settings.get("trendpress.base-url"), mail, clock);
-        this.web = new WebModule(settings, drafts, publisher, subscribers, renderer, mailSender, mail, secret, clock);
+        this.web = new WebModule(settings, drafts, new SourceStore(database.jdbi()), publisher, subscribers, renderer, mailSender, mail, secret, clock);
     }
 
     /** Starts Camel with the routes of the given mode; returns once routes are running. */

@@ -22,6 +22,7 @@ import org.trendpress.curate.Candidate;
 import org.trendpress.curate.CurateException;
 import org.trendpress.curate.Draft;
 import org.trendpress.curate.Drafts;
+import org.trendpress.ingest.SourceStore;
 import org.trendpress.render.Renderer;
 
 /**
@@ -35,9 +36,12 @@ final class EditorPages {
     private static final Logger LOG = LoggerFactory.getLogger(EditorPages.class);
     static final String DRAFTS_TEMPLATE = "web/editor-drafts.html";
     static final String DRAFT_TEMPLATE = "web/editor-draft.html";
+    static final String SOURCES_TEMPLATE = "web/editor-sources.html";
     private static final Pattern DRAFT_PATH = Pattern.compile("^/editor/drafts/(\\d{4}-\\d{2})(/[a-z]+)?/?$");
+    private static final Pattern SOURCE_PATH = Pattern.compile("^/editor/sources/([a-z0-9][a-z0-9-]{0,99})/(pause|resume)$");
 
     private final Drafts drafts;
+    private final SourceStore sources;
     private final Renderer renderer;
     private final String user;
     private final String password;
@@ -45,9 +49,10 @@ final class EditorPages {
     private final String baseUrl;
     private final Clock clock;
 
-    EditorPages(Drafts drafts, Renderer renderer, String user, String password, byte[] secret, String baseUrl,
+    EditorPages(Drafts drafts, SourceStore sources, Renderer renderer, String user, String password, byte[] secret, String baseUrl,
             Clock clock) {
         this.drafts = drafts;
+        this.sources = sources;
         this.renderer = renderer;
         this.user = user;
         this.password = password;
@@ -72,6 +77,13 @@ final class EditorPages {
             String path = req.path();
             if (path.equals("/editor") || path.equals("/editor/")) {
                 return req.isPost() ? openDraft(req) : listDrafts(null);
+            }
+            if (path.equals("/editor/sources") || path.equals("/editor/sources/")) {
+                return req.isPost() ? WebResponse.text(405, "Use a source's form.\n") : listSources(null);
+            }
+            Matcher s = SOURCE_PATH.matcher(path);
+            if (s.matches()) {
+                return req.isPost() ? actOnSource(s.group(1), s.group(2), req) : WebResponse.text(405, "Use the form.\n");
             }
             Matcher m = DRAFT_PATH.matcher(path);
             if (!m.matches()) {
@@ -116,6 +128,33 @@ final class EditorPages {
         } catch (DateTimeParseException e) {
             return listDrafts("Month must look like 2026-10.");
         }
+    }
+
+    private WebResponse actOnSource(String id, String action, WebRequest req) {
+        boolean known = action.equals("pause")
+                ? sources.pause(id, "paused by " + user + reasonSuffix(req.param("reason")), clock.instant())
+                : sources.resume(id);
+        if (!known) {
+            return listSources("No source '" + id + "'.").withStatus(404);
+        }
+        LOG.info("web.editor.source_{} source={} editor={}", action.equals("pause") ? "paused" : "resumed", id, user);
+        return WebResponse.redirect("/editor/sources");
+    }
+
+    private static String reasonSuffix(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "";
+        }
+        String oneLine = reason.replaceAll("\\p{Cntrl}", " ").strip();
+        return ": " + (oneLine.length() > 300 ? oneLine.substring(0, 300) : oneLine);
+    }
+
+    private WebResponse listSources(String error) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("sources", sources.health());
+        vars.put("csrf", csrfToken());
+        vars.put("error", error);
+        return WebResponse.html(200, renderer.html(SOURCES_TEMPLATE, vars));
     }
 
     private WebResponse listOrDraft(WebRequest req, String error) {

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.trendpress.audience.Subscriber;
 import org.trendpress.curate.Draft;
+import org.trendpress.ingest.Poller;
 
 /**
  * The whole monthly cycle through the running application: fixture feeds served over loopback
@@ -101,7 +102,8 @@ class MonthlyCycleEndToEndTest {
     @Test
     void fromFeedsToInboxes() throws Exception {
         ProducerTemplate camel = app.producer();
-        camel.requestBody("direct:ingest-poll", (Object) null);
+        Poller.Report polled = camel.requestBody("direct:ingest-poll", (Object) null, Poller.Report.class);
+        assertThat(polled.sources()).as(polled.toString()).hasSize(4).allMatch(Poller.SourceResult::ok);
         Draft draft = camel.requestBody("direct:curate-open-draft", "2026-10", Draft.class);
 
         app.subscribers().addConfirmed("ada@example.org");
@@ -115,8 +117,8 @@ class MonthlyCycleEndToEndTest {
         String csrf = first(page, "name=\"csrf\" value=\"([^\"]+)\"");
         List<String> research = candidateIds(page, "research");
         List<String> news = candidateIds(page, "news");
-        assertThat(research).isNotEmpty();
-        assertThat(news).isNotEmpty();
+        assertThat(research).as(page).isNotEmpty();
+        assertThat(news).as(page).isNotEmpty();
         String path = "/editor/drafts/2026-10/";
         assertThat(post(path + "select", csrf, "candidate", research.get(0), "slot", "research").statusCode()).isEqualTo(303);
         assertThat(post(path + "select", csrf, "candidate", news.get(0), "slot", "news").statusCode()).isEqualTo(303);
@@ -185,6 +187,36 @@ class MonthlyCycleEndToEndTest {
         assertThat(post("/editor", csrf, "month", "2026-10").statusCode()).isEqualTo(303);
         assertThat(app.drafts().all()).hasSize(1);
         assertThat(post("/editor", csrf, "month", "<script>").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void editorsSeeSourceHealthAndPauseASourceWithoutARestart() throws Exception {
+        app.producer().requestBody("direct:ingest-poll", (Object) null);
+
+        HttpResponse<String> page = get("/editor/sources", auth);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String row = first(page.body(), "(?s)(<tr id=\"source-circuit-ledger\">.*?</tr>)");
+        assertThat(row).contains("active", "<td>10</td>", "Pause");
+        assertThat(get("/editor/sources", null).statusCode()).isEqualTo(401);
+
+        String csrf = first(page.body(), "name=\"csrf\" value=\"([^\"]+)\"");
+        assertThat(post("/editor/sources/circuit-ledger/pause", "forged", "reason", "x").statusCode()).isEqualTo(403);
+        assertThat(post("/editor/sources/circuit-ledger/pause", csrf, "reason", "<b>rewriting\r\nits feed</b>").statusCode())
+                .isEqualTo(303);
+        assertThat(post("/editor/sources/no-such-source/pause", csrf).statusCode()).isEqualTo(404);
+        row = first(get("/editor/sources", auth).body(), "(?s)(<tr id=\"source-circuit-ledger\">.*?</tr>)");
+        assertThat(row).contains("paused (paused by editor: &lt;b&gt;rewriting  its feed&lt;/b&gt;)", "Resume")
+                .doesNotContain("<b>");
+
+        // the next poll leaves the paused source alone and polls the others
+        Poller.Report report = app.poller().pollAll();
+        assertThat(report.sources()).filteredOn(r -> r.sourceId().equals("circuit-ledger"))
+                .singleElement().satisfies(r -> assertThat(r.error()).isEqualTo("disabled"));
+        assertThat(report.sources()).filteredOn(r -> !r.sourceId().equals("circuit-ledger")).allMatch(Poller.SourceResult::ok);
+
+        assertThat(post("/editor/sources/circuit-ledger/resume", csrf).statusCode()).isEqualTo(303);
+        assertThat(first(get("/editor/sources", auth).body(), "(?s)(<tr id=\"source-circuit-ledger\">.*?</tr>)"))
+                .contains("active");
     }
 
     @Test
