@@ -61,4 +61,37 @@ class CommandLineTest {
         assertThat(run("demo", "--out", outDir.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("(3 .eml messages)");
     }
+
+    @Test
+    void sourcesShowsHealthAndPausesAndResumesWithoutARestart() {
+        String[] set = {"--set", "trendpress.data-dir=" + tmp.resolve("data"),
+                "--set", "trendpress.db.url=jdbc:h2:file:" + tmp.toAbsolutePath().resolve("db"),
+                "--set", "trendpress.sources.file=config/demo/sources.yaml",
+                "--set", "trendpress.archive.dir=" + tmp.resolve("issues")};
+        assertThat(run(concat(set, "poll"))).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run(concat(set, "sources"))).isZero();
+        assertThat(out.toString().lines()).first().isEqualTo("id\tstatus\tlast_success\titems\tfailures\tlast_error");
+        assertThat(out.toString()).containsPattern("(?m)^circuit-ledger\tactive\t20\\d\\d-.*\t10\t0\t$");
+
+        assertThat(run(concat(set, "sources", "pause", "circuit-ledger", "--reason", "feed moved"))).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run(concat(set, "sources"))).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^circuit-ledger\tpaused: feed moved\t");
+
+        assertThat(run(concat(set, "sources", "resume", "circuit-ledger"))).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run(concat(set, "sources"))).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^circuit-ledger\tactive\t");
+
+        assertThat(run(concat(set, "sources", "pause", "nope"))).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("trendpress: no source 'nope' (run `trendpress sources` to list them)");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
