@@ -31,8 +31,12 @@ public final class Links {
     private static final String VERSION = "(?:[vV](\\d+))?";
     private static final String ARXIV_PATH =
             "(?<![\\w.\\-])(?:[\\w\\-]+\\.)*arxiv\\.org/(?:abs|pdf|html|format|ps|src|e-print)/";
+    /** Sites that show one arXiv paper under its id: Hugging Face papers, tldr.takara.ai, alphaXiv, ar5iv... */
+    private static final String ARXIV_MIRROR = "(?<![\\w.\\-])(?:[\\w\\-]+\\.)*(?:(?:huggingface\\.co|hf\\.co)/papers/"
+            + "|tldr\\.takara\\.ai/p/|alphaxiv\\.org/(?:abs|overview|pdf)/|ar5iv\\.org/(?:abs|html)/"
+            + "|scirate\\.com/arxiv/|semanticscholar\\.org/arxiv/|arxiv-sanity-lite\\.com/\\?rank=pid&pid=)";
     private static final String ARXIV_PREFIX = "(?:" + ARXIV_PATH
-            + "|\\barxiv:\\s*|\\b10\\.48550/arxiv\\.|(?<![\\w.\\-])(?:[\\w\\-]+\\.)*(?:huggingface\\.co|hf\\.co)/papers/)";
+            + "|\\barxiv:\\s*|\\b10\\.48550/arxiv\\.|" + ARXIV_MIRROR + ")";
     private static final Pattern ARXIV_NEW = Pattern.compile(ARXIV_PREFIX + NEW_ID + VERSION, Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_OLD = Pattern.compile(
             "(?:" + ARXIV_PATH + "|\\barxiv:\\s*)" + OLD_ID + VERSION, Pattern.CASE_INSENSITIVE);
@@ -126,7 +130,8 @@ public final class Links {
 
     /**
      * The arXiv id (without version) in a link or text, if any: abs, pdf, html, format and e-print
-     * links on arxiv.org or any of its hosts (export.arxiv.org), Hugging Face paper pages,
+     * links on arxiv.org or any of its hosts (export.arxiv.org), pages that show one paper under its
+     * id (Hugging Face papers, tldr.takara.ai, alphaXiv, ar5iv, SciRate, Semantic Scholar),
      * {@code arXiv:2401.01234v2}, the arXiv DOI {@code 10.48550/arXiv.2401.01234}, and old-style ids
      * ({@code hep-th/9901001}). An old-style id with a subject class ({@code math.GT/0309136}) comes
      * back without it ({@code math/0309136}), the form arXiv itself uses for the paper.

@@ -79,6 +79,11 @@ class LinksTest {
         assertThat(Links.arxivId("(arXiv: 2401.01234)")).contains("2401.01234");
         assertThat(Links.arxivId("https://huggingface.co/papers/2607.23193")).contains("2607.23193");
         assertThat(Links.arxivId("https://doi.org/10.48550/arXiv.2401.01234")).contains("2401.01234");
+        assertThat(Links.arxivId("https://tldr.takara.ai/p/2604.26238")).contains("2604.26238");
+        assertThat(Links.arxivId("https://www.alphaxiv.org/abs/2604.26238v2")).contains("2604.26238");
+        assertThat(Links.arxivId("https://ar5iv.labs.arxiv.org/html/1706.03762")).contains("1706.03762");
+        assertThat(Links.arxivId("https://ar5iv.org/abs/1706.03762")).contains("1706.03762");
+        assertThat(Links.arxivId("https://huggingface.co/papers?date=2026-10-01")).isEmpty();
         assertThat(Links.arxivId("https://example.com/2610.04101")).isEmpty();
         assertThat(Links.arxivId(null)).isEmpty();
         assertThat(Links.arxivId("")).isEmpty();
