@@ -95,7 +95,8 @@ final class HfDailyParser implements Connector {
             return "an object with " + (names.isEmpty() ? "no fields"
                     : "fields " + String.join(", ", names.subList(0, Math.min(6, names.size()))));
         }
-        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        String type = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("null") ? "null" : (type.startsWith("a") ? "an " : "a ") + type;
     }
 
     /** The array of entries: the root array, an array under a wrapping object, or one paper. */
