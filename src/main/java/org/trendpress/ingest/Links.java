@@ -81,9 +81,9 @@ public final class Links {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1); // fully qualified form names the same host
         }
-        String port = hp.group(2);
-        if (port != null && (port.isEmpty() || (scheme.equals("http") && Integer.parseInt(port) == 80)
-                || (scheme.equals("https") && Integer.parseInt(port) == 443))) {
+        String port = hp.group(2) == null ? null : hp.group(2).replaceFirst("^0+(?=\\d)", "");
+        if (port != null && (port.isEmpty() || (scheme.equals("http") && port.equals("80"))
+                || (scheme.equals("https") && port.equals("443")))) {
             port = null;
         }
         String path = m.group(3).isEmpty() ? "/" : m.group(3);
@@ -95,7 +95,7 @@ public final class Links {
         }
         sb.append(host);
         if (port != null) {
-            sb.append(':').append(port.replaceFirst("^0+(?=\\d)", ""));
+            sb.append(':').append(port);
         }
         sb.append(path);
         if (query != null && !query.isEmpty()) {

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +51,7 @@ final class PageMetaParser implements Connector {
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:\\-]+)");
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=");
     private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
             "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting", "creativework",
             "analysisnewsarticle", "reportagenewsarticle", "medicalscholarlyarticle", "publicationissue");
@@ -68,7 +75,7 @@ final class PageMetaParser implements Connector {
         String base = sourceId != null && sourceId.matches("(?i)https?://\\S+") ? sourceId.strip() : "";
         Document doc;
         try {
-            doc = Jsoup.parse(new ByteArrayInputStream(body), charsetOf(contentType), base);
+            doc = Jsoup.parse(new ByteArrayInputStream(body), charsetFor(body, contentType), base);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new IngestException("cannot read page: " + HfDailyParser.oneLine(e.getMessage()));
         }
@@ -191,6 +198,37 @@ final class PageMetaParser implements Connector {
     }
 
     // --- charset and bytes -------------------------------------------------------------------------
+
+    /**
+     * The charset to decode with: the Content-Type's; else null (jsoup reads a byte-order mark or the
+     * page's meta charset, defaulting to UTF-8), except that bytes which are not UTF-8 on a page that
+     * names no charset are read as windows-1252 (a superset of ISO-8859-1 with the smart quotes).
+     */
+    static String charsetFor(byte[] body, String contentType) {
+        String declared = charsetOf(contentType);
+        if (declared != null) {
+            return declared;
+        }
+        boolean bom = body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE) || (body[0] == (byte) 0xEF && body[1] == (byte) 0xBB));
+        String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
+        if (bom || META_CHARSET.matcher(head).find() || isUtf8(body)) {
+            return null;
+        }
+        return "windows-1252";
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
 
     /** The charset named by the Content-Type, when the JDK knows it; otherwise null (let jsoup detect). */
     static String charsetOf(String contentType) {
@@ -475,15 +513,10 @@ final class PageMetaParser implements Connector {
         DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss zzz", Locale.ENGLISH),
         DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm zzz", Locale.ENGLISH),
     };
-    private static final DateTimeFormatter[] DAYS = {
-        DateTimeFormatter.ofPattern("yyyy/M/d", Locale.ROOT),
-        DateTimeFormatter.ofPattern("yyyy-M-d", Locale.ROOT),
-        DateTimeFormatter.ofPattern("yyyy.M.d", Locale.ROOT),
-        DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH),
-        DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH),
-        DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH),
-        DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-    };
+    private static final DateTimeFormatter[] DAYS = Stream.of("uuuu/M/d", "uuuu-M-d", "uuuu.M.d", "MMMM d, uuuu",
+                    "MMM d, uuuu", "d MMMM uuuu", "d MMM uuuu")
+            .map(p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT))
+            .toArray(DateTimeFormatter[]::new);
 
     /**
      * A date as the web writes it, or null: ISO 8601 / RFC 3339 instants with or without offset or

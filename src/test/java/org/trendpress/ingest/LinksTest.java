@@ -44,6 +44,9 @@ class LinksTest {
         assertThat(Links.canonical("http://[2001:DB8::1]:8080/a")).isEqualTo("http://[2001:db8::1]:8080/a");
         assertThat(Links.canonical("https://my_host.Example/x")).isEqualTo("https://my_host.example/x");
         assertThat(Links.canonical("https://example.com./x")).isEqualTo("https://example.com/x");
+        assertThat(Links.canonical("https://example.com:0443/x")).isEqualTo("https://example.com/x");
+        assertThat(Links.canonical("https://example.com:/x")).isEqualTo("https://example.com/x");
+        assertThat(Links.canonical("https://example.com:99999999999999/x")).isEqualTo("https://example.com:99999999999999/x");
     }
 
     @Test
