@@ -1,61 +1,113 @@
 package org.trendpress.ingest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Canonical URLs and the identifiers (arXiv id, DOI) that let sightings of one work merge. */
 public final class Links {
 
-    private static final Pattern ARXIV_NEW = Pattern.compile(
-            "arxiv\\.org/(?:abs|pdf|html|format)/(\\d{4}\\.\\d{4,5})(?:v\\d+)?", Pattern.CASE_INSENSITIVE);
+    /** scheme://authority path ?query #fragment, the parts of an absolute URL we rebuild. */
+    private static final Pattern ABSOLUTE = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.\\-]*)://([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#.*)?", Pattern.DOTALL);
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]*)(?::(\\d*))?");
+
+    /** Query parameters that only track the reader (matched case-insensitively; utm_* by prefix). */
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
+            "mc_cid", "mc_eid", "ref", "ref_src", "ref_url", "igshid", "igsh", "_hsenc", "_hsmi", "__hstc", "__hssc",
+            "__hsfp", "hsctatracking", "mkt_tok", "_ga", "_gl", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv",
+            "rb_clickid", "s_cid", "wt_mc", "wt.mc_id", "ncid", "cmpid", "sr_share", "spm", "scid", "trk",
+            "trkcampaign", "ito", "__s", "ss_source", "ss_campaign_id", "ss_email_id");
+
+    // Month 01-12 keeps phone numbers and version strings out; (?!\d) stops at the id's end.
+    private static final String NEW_ID = "(\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5})(?!\\d)";
+    // archive (hep-th, math, cond-mat, q-bio...) with an optional subject class (math.GT, cond-mat.str-el).
+    private static final String OLD_ID = "([a-z]+(?:-[a-z]+)*)(?:\\.[A-Za-z]{2}(?:-[A-Za-z]{2,3})?)?/(\\d{2}(?:0[1-9]|1[0-2])\\d{3})(?!\\d)";
+    private static final String VERSION = "(?:[vV](\\d+))?";
+    private static final String ARXIV_PATH =
+            "(?<![\\w.\\-])(?:[\\w\\-]+\\.)*arxiv\\.org/(?:abs|pdf|html|format|ps|src|e-print)/";
+    /** Sites that show one arXiv paper under its id: Hugging Face papers, tldr.takara.ai, alphaXiv, ar5iv... */
+    private static final String ARXIV_MIRROR = "(?<![\\w.\\-])(?:[\\w\\-]+\\.)*(?:(?:huggingface\\.co|hf\\.co)/papers/"
+            + "|tldr\\.takara\\.ai/p/|alphaxiv\\.org/(?:abs|overview|pdf)/|ar5iv\\.org/(?:abs|html)/"
+            + "|scirate\\.com/arxiv/|semanticscholar\\.org/arxiv/|arxiv-sanity-lite\\.com/\\?rank=pid&pid=)";
+    private static final String ARXIV_PREFIX = "(?:" + ARXIV_PATH
+            + "|\\barxiv:\\s*|\\b10\\.48550/arxiv\\.|" + ARXIV_MIRROR + ")";
+    private static final Pattern ARXIV_NEW = Pattern.compile(ARXIV_PREFIX + NEW_ID + VERSION, Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_OLD = Pattern.compile(
-            "arxiv\\.org/(?:abs|pdf|html|format)/([a-z\\-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARXIV_TEXT = Pattern.compile(
-            "\\barxiv:\\s*(\\d{4}\\.\\d{4,5})(?:v\\d+)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOI = Pattern.compile(
-            "\\b(10\\.\\d{4,9}/[^\\s\"<>&]+)", Pattern.CASE_INSENSITIVE);
+            "(?:" + ARXIV_PATH + "|\\barxiv:\\s*)" + OLD_ID + VERSION, Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>&]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOI_LINK = Pattern.compile(
+            "\\b(?:dx\\.)?doi\\.org/(10(?:\\.|%2e)\\d{4,9}(?:/|%2f)[^\\s\"<>&?#]+)", Pattern.CASE_INSENSITIVE);
 
     private Links() {}
 
     /**
      * The canonical form of a URL: lower-case scheme and host, default port dropped, fragment and
-     * tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, ...) removed. Returns the
-     * trimmed input when it is not an absolute http(s) URL.
+     * tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, {@code ref}, ...) removed, the
+     * other parameters kept in order, an empty path written as {@code /}. Returns the trimmed input
+     * when it is not an absolute http(s) URL (or contains whitespace), and null for a blank input.
      */
     public static String canonical(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
         String trimmed = url.trim();
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return trimmed;
-            }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            String host = uri.getHost().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
-                port = -1;
-            }
-            String query = stripTracking(uri.getRawQuery());
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            StringBuilder sb = new StringBuilder(scheme).append("://").append(host);
-            if (port != -1) {
-                sb.append(':').append(port);
-            }
-            sb.append(path);
-            if (query != null && !query.isEmpty()) {
-                sb.append('?').append(query);
-            }
-            return sb.toString();
-        } catch (URISyntaxException e) {
+        Matcher m = ABSOLUTE.matcher(trimmed);
+        if (!m.matches() || trimmed.chars().anyMatch(Character::isWhitespace)) {
             return trimmed;
         }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return trimmed;
+        }
+        String authority = m.group(2);
+        String userInfo = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+        }
+        Matcher hp = HOST_PORT.matcher(authority);
+        if (!hp.matches() || hp.group(1).isEmpty()) {
+            return trimmed;
+        }
+        String host = hp.group(1).toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // fully qualified form names the same host
+        }
+        String port = hp.group(2) == null ? null : hp.group(2).replaceFirst("^0+(?=\\d)", "");
+        if (port != null && (port.isEmpty() || (scheme.equals("http") && port.equals("80"))
+                || (scheme.equals("https") && port.equals("443")))) {
+            port = null;
+        }
+        String path = m.group(3).isEmpty() ? "/" : m.group(3);
+        String query = stripTracking(m.group(4));
+
+        StringBuilder sb = new StringBuilder(scheme).append("://");
+        if (userInfo != null && !userInfo.isEmpty()) {
+            sb.append(userInfo).append('@');
+        }
+        sb.append(host);
+        if (port != null) {
+            sb.append(':').append(port);
+        }
+        sb.append(path);
+        if (query != null && !query.isEmpty()) {
+            sb.append('?').append(query);
+        }
+        return sb.toString();
+    }
+
+    /** True for a query parameter name that only tracks the reader. */
+    static boolean isTrackingParameter(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("utm_") || TRACKING.contains(lower);
     }
 
     private static String stripTracking(String rawQuery) {
@@ -65,9 +117,7 @@ public final class Links {
         StringBuilder kept = new StringBuilder();
         for (String pair : rawQuery.split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (pair.isEmpty() || lower.startsWith("utm_") || lower.equals("fbclid") || lower.equals("gclid")
-                    || lower.equals("mc_cid") || lower.equals("mc_eid") || lower.equals("ref_src")) {
+            if (pair.isEmpty() || isTrackingParameter(name)) {
                 continue;
             }
             if (kept.length() > 0) {
@@ -78,39 +128,120 @@ public final class Links {
         return kept.toString();
     }
 
-    /** The arXiv id (without version) in a link or text, if any. */
+    /**
+     * The arXiv id (without version) in a link or text, if any: abs, pdf, html, format and e-print
+     * links on arxiv.org or any of its hosts (export.arxiv.org), pages that show one paper under its
+     * id (Hugging Face papers, tldr.takara.ai, alphaXiv, ar5iv, SciRate, Semantic Scholar),
+     * {@code arXiv:2401.01234v2}, the arXiv DOI {@code 10.48550/arXiv.2401.01234}, and old-style ids
+     * ({@code hep-th/9901001}). An old-style id with a subject class ({@code math.GT/0309136}) comes
+     * back without it ({@code math/0309136}), the form arXiv itself uses for the paper.
+     */
     public static Optional<String> arxivId(String text) {
-        if (text == null) {
+        Matcher m = findArxiv(text);
+        if (m == null) {
             return Optional.empty();
         }
-        Matcher m = ARXIV_NEW.matcher(text);
-        if (m.find()) {
+        if (m.pattern() == ARXIV_NEW) {
             return Optional.of(m.group(1));
         }
-        m = ARXIV_OLD.matcher(text);
-        if (m.find()) {
-            return Optional.of(m.group(1));
-        }
-        m = ARXIV_TEXT.matcher(text);
-        if (m.find()) {
-            return Optional.of(m.group(1));
-        }
-        return Optional.empty();
+        return Optional.of(m.group(1).toLowerCase(Locale.ROOT) + "/" + m.group(2));
     }
 
-    /** The DOI in a link or text, lower-case and without trailing punctuation, if any. */
+    /** The arXiv version the first arXiv id in a link or text names ({@code v2} gives 2), or 0 when none. */
+    public static int arxivVersion(String text) {
+        Matcher m = findArxiv(text);
+        if (m == null) {
+            return 0;
+        }
+        String v = m.pattern() == ARXIV_NEW ? m.group(2) : m.group(3);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0; // absurdly long digits: no usable version
+        }
+    }
+
+    /** Whether a string is a bare arXiv id, new or old style, with or without a version. */
+    public static boolean isArxivId(String s) {
+        return s != null && s.strip().matches("(?i)" + NEW_ID + VERSION + "|" + OLD_ID + VERSION);
+    }
+
+    /** The arXiv abstract page of an id, e.g. {@code https://arxiv.org/abs/2401.01234}. */
+    public static String arxivAbsUrl(String arxivId) {
+        return "https://arxiv.org/abs/" + arxivId;
+    }
+
+    /** The first arXiv id match in the text, earliest position first, or null. */
+    private static Matcher findArxiv(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Matcher n = ARXIV_NEW.matcher(text);
+        Matcher o = ARXIV_OLD.matcher(text);
+        boolean hasNew = n.find();
+        boolean hasOld = o.find();
+        if (hasNew && hasOld) {
+            return n.start() <= o.start() ? n : o;
+        }
+        return hasNew ? n : hasOld ? o : null;
+    }
+
+    /**
+     * The DOI in a link (doi.org, dx.doi.org, percent-encoded or not) or text ({@code doi:10.1000/x}),
+     * lower-case, without trailing punctuation or an unbalanced closing bracket, if any.
+     */
     public static Optional<String> doi(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = DOI.matcher(text);
-        if (!m.find()) {
+        String doi;
+        Matcher link = DOI_LINK.matcher(text);
+        Matcher bare = DOI.matcher(text);
+        boolean hasLink = link.find();
+        boolean hasBare = bare.find();
+        if (hasLink && (!hasBare || link.start() < bare.start())) {
+            try {
+                doi = URLDecoder.decode(link.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                doi = link.group(1); // a stray '%': keep the link text as it is
+            }
+        } else if (hasBare) {
+            doi = bare.group(1);
+        } else {
             return Optional.empty();
         }
-        String doi = m.group(1);
-        while (!doi.isEmpty() && ".,;:)]}'".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
-            doi = doi.substring(0, doi.length() - 1);
+        doi = trimTrailing(doi);
+        return doi.indexOf('/') < doi.length() - 1 ? Optional.of(doi.toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    private static String trimTrailing(String doi) {
+        while (!doi.isEmpty()) {
+            char last = doi.charAt(doi.length() - 1);
+            if (".,;:'\"!?*".indexOf(last) >= 0) {
+                doi = doi.substring(0, doi.length() - 1);
+            } else if (")]}".indexOf(last) >= 0 && !balanced(doi, last)) {
+                doi = doi.substring(0, doi.length() - 1);
+            } else {
+                break;
+            }
         }
-        return Optional.of(doi.toLowerCase(Locale.ROOT));
+        return doi;
+    }
+
+    /** Whether a DOI ending in a closing bracket opens it too (10.1016/s0140-6736(20)30183-5 style). */
+    private static boolean balanced(String s, char close) {
+        char open = close == ')' ? '(' : close == ']' ? '[' : '{';
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == open) {
+                depth++;
+            } else if (s.charAt(i) == close) {
+                depth--;
+            }
+        }
+        return depth >= 0;
     }
 }
