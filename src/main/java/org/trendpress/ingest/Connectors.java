@@ -23,6 +23,9 @@ public final class Connectors {
             case "hf-daily" -> hfDaily;
             case "jsonfeed" -> jsonFeed;
             case "page" -> page;
+            case "search-json" -> (sourceId, body, contentType) -> {
+                throw new IngestException("search-engine JSON (Algolia hits) is not a feed: use the site's RSS feed instead");
+            };
             default -> throw new IngestException("no connector for source type '" + type + "'");
         };
     }
@@ -32,7 +35,14 @@ public final class Connectors {
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String head = head(body);
         if (ct.contains("json") || head.startsWith("{") || head.startsWith("[")) {
-            return head.contains("jsonfeed.org/version") || ct.contains("feed+json") ? "jsonfeed" : "hf-daily";
+            if (head.contains("jsonfeed.org/version") || ct.contains("feed+json")
+                    || head.startsWith("{") && head.contains("\"items\"") && !head.contains("\"paper\"")) {
+                return "jsonfeed";
+            }
+            if (head.startsWith("{") && head.contains("\"hits\"") && head.contains("\"nbhits\"")) {
+                return "search-json";
+            }
+            return "hf-daily";
         }
         if (ct.contains("text/html") || head.startsWith("<!doctype html") || head.startsWith("<html")) {
             return "page";
