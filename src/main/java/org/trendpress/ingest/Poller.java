@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,13 +89,14 @@ public final class Poller {
 
     /** A poller over a fixed list of sources with the default settings. */
     public Poller(List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock) {
-        this(null, sources, jdbi, fetcher, classifier, clock, PollSettings.defaults(), new Connectors()::forType);
+        this(null, sources, jdbi, fetcher, classifier, clock, PollSettings.defaults(), perThreadConnectors());
     }
 
     /** A poller over the sources in {@code sourcesFile}, re-read when it changes. */
     public Poller(Path sourcesFile, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock,
             PollSettings settings) {
-        this(sourcesFile, SourceCatalog.load(sourcesFile), jdbi, fetcher, classifier, clock, settings, new Connectors()::forType);
+        this(sourcesFile, SourceCatalog.load(sourcesFile), jdbi, fetcher, classifier, clock, settings,
+                perThreadConnectors());
     }
 
     Poller(Path sourcesFile, List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier,
@@ -113,6 +115,12 @@ public final class Poller {
             rememberFileStamp();
         }
         store.syncSources(this.sources);
+    }
+
+    /** Parsers run on several poll threads at once: each thread gets its own connectors. */
+    private static Function<String, Connector> perThreadConnectors() {
+        ThreadLocal<Connectors> local = ThreadLocal.withInitial(Connectors::new);
+        return type -> local.get().forType(type);
     }
 
     /** The sources as last read. */
@@ -213,7 +221,10 @@ public final class Poller {
             t.setDaemon(true);
             return t;
         });
-        try {
+        // An embedded H2 database closes when its last connection closes; pool threads opening and
+        // closing connections side by side could race with that close. One handle held for the
+        // cycle keeps the database open until every task is done.
+        try (Handle keepOpen = jdbi.open()) {
             List<Future<?>> futures = new ArrayList<>();
             for (Runnable task : tasks) {
                 futures.add(pool.submit(task));

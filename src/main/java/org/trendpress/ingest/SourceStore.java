@@ -145,7 +145,8 @@ public final class SourceStore {
      * {@code pausedReason} is set while an editor or the poller has paused it (null when active).
      * {@code nextAttemptAt} is set while the source backs off after failures or a Retry-After
      * (null: polled on its schedule); {@code lastStatus} is the HTTP status of the last poll (0 when
-     * no answer came or the source is a file, null before the first poll).
+     * no answer came or the body could not be parsed,
+     * 200 for a file: source, null before the first poll).
      */
     public record SourceHealth(String id, String name, String type, String url, boolean enabled, String pausedReason,
             Instant lastPolledAt, Instant lastSuccessAt, Instant lastErrorAt, String lastError, int itemsLastPoll,
