@@ -3,7 +3,6 @@ package org.trendpress.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -16,11 +15,11 @@ import org.trendpress.dispatch.IssueMail;
 import org.trendpress.dispatch.MailSender;
 import org.trendpress.dispatch.MailSenders;
 import org.trendpress.dispatch.MailSettings;
+import org.trendpress.ingest.AddressGuard;
 import org.trendpress.ingest.Fetcher;
+import org.trendpress.ingest.PollSettings;
 import org.trendpress.ingest.Poller;
 import org.trendpress.ingest.SourceStore;
-import org.trendpress.ingest.SourceCatalog;
-import org.trendpress.ingest.SourceConfig;
 import org.trendpress.publish.PublishSettings;
 import org.trendpress.publish.Publisher;
 import org.trendpress.render.Renderer;
@@ -55,11 +54,18 @@ public final class Application implements AutoCloseable {
         this.routesDir = routesDir;
         this.database = Database.open(settings.get("trendpress.db.url"), settings.get("trendpress.db.user"),
                 settings.get("trendpress.db.password"));
-        List<SourceConfig> sources = SourceCatalog.load(settings.path("trendpress.sources.file"));
         Fetcher fetcher = new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.getLong("trendpress.fetch.read-timeout-ms")),
                 Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
-                settings.getLong("trendpress.fetch.max-bytes"), settings.get("trendpress.fetch.user-agent"));
-        this.poller = new Poller(sources, database.jdbi(), fetcher, new RuleClassifier(), clock);
+                settings.getLong("trendpress.fetch.max-bytes"), settings.getInt("trendpress.fetch.max-redirects"),
+                settings.get("trendpress.fetch.user-agent"), AddressGuard.parse(settings.get("trendpress.fetch.allow-hosts")));
+        PollSettings polling = new PollSettings(settings.getInt("trendpress.poll.threads"),
+                settings.getInt("trendpress.poll.not-found-limit"),
+                Duration.ofMillis(settings.getLong("trendpress.poll.arxiv-interval-ms")),
+                settings.getInt("trendpress.poll.arxiv-max-pages"),
+                Duration.ofMillis(settings.getLong("trendpress.poll.max-backoff-ms")));
+        this.poller = new Poller(settings.path("trendpress.sources.file"), database.jdbi(), fetcher,
+                new RuleClassifier(), clock, polling);
         this.drafts = new Drafts(database.jdbi(), clock);
         this.renderer = new Renderer(settings.path("trendpress.templates.dir"));
         PublishSettings publishSettings = new PublishSettings(settings.path("trendpress.archive.dir"),

@@ -23,6 +23,9 @@ public final class TestConfig {
         o.put("trendpress.mail.smtp.host", "");
         o.put("trendpress.secret", "test-secret-do-not-use");
         o.put("trendpress.editor.password", "editor-test-password");
+        // the test feeds are served from loopback; arXiv's politeness interval would only slow tests down
+        o.put("trendpress.fetch.allow-hosts", "127.0.0.1");
+        o.put("trendpress.poll.arxiv-interval-ms", "10");
         // schedules that never fire during a test: tests call the direct: endpoints
         o.put("trendpress.schedule.poll", "0 0 0 1 1 ? 2099");
         o.put("trendpress.schedule.open-draft", "0 0 0 1 1 ? 2099");
