@@ -39,7 +39,7 @@ public final class Connectors {
                     || head.startsWith("{") && head.contains("\"items\"") && !head.contains("\"paper\"")) {
                 return "jsonfeed";
             }
-            if (head.startsWith("{") && head.contains("\"hits\"") && head.contains("\"nbhits\"")) {
+            if (head.startsWith("{") && head.contains("\"hits\"") && head.contains("\"objectid\"")) {
                 return "search-json";
             }
             return "hf-daily";

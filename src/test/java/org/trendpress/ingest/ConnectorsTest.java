@@ -26,7 +26,7 @@ class ConnectorsTest {
         assertThat(sniff("[{\"paper\": {\"id\": \"2610.00001\"}}]", "application/json")).isEqualTo("hf-daily");
         assertThat(sniff("<!DOCTYPE html><html><head><title>x</title></head></html>", null)).isEqualTo("page");
         assertThat(sniff("<p>hello</p>", "text/html; charset=utf-8")).isEqualTo("page");
-        assertThat(sniff("{\"hits\": [], \"nbHits\": 0}", "application/json")).isEqualTo("search-json");
+        assertThat(sniff("{\"hits\": [{\"objectID\": \"1\"}], \"nbHits\": 1}", "application/json")).isEqualTo("search-json");
     }
 
     @Test
@@ -36,7 +36,7 @@ class ConnectorsTest {
         }
         assertThatThrownBy(() -> connectors.forType("gopher")).isInstanceOf(IngestException.class)
                 .hasMessage("no connector for source type 'gopher'");
-        assertThatThrownBy(() -> connectors.parseAny("x", "{\"hits\": [], \"nbHits\": 0}".getBytes(StandardCharsets.UTF_8), null))
+        assertThatThrownBy(() -> connectors.parseAny("x", "{\"hits\": [{\"objectID\": \"1\"}], \"nbHits\": 1}".getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(IngestException.class).hasMessageContaining("not a feed");
     }
 }

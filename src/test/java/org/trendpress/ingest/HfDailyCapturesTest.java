@@ -155,7 +155,7 @@ class HfDailyCapturesTest {
             assertThatThrownBy(() -> connectors.parseAny("hn", body, "application/json"))
                     .as(file.toString())
                     .isInstanceOf(IngestException.class)
-                    .hasMessageStartingWith("not Hugging Face Daily Papers JSON: expected an array of papers");
+                    .hasMessage("search-engine JSON (Algolia hits) is not a feed: use the site's RSS feed instead");
         }
     }
 }
