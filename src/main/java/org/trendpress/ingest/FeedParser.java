@@ -46,6 +46,8 @@ public final class FeedParser implements Connector {
             Pattern.DOTALL);
     private static final Pattern OAI_VERSION = Pattern.compile("oai:arXiv\\.org:\\S+?v(\\d+)$", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern RSS_AUTHOR = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
     private final HtmlCleaner html = new HtmlCleaner();
 
     @Override
@@ -63,6 +65,10 @@ public final class FeedParser implements Connector {
 
     private ParsedFeed map(String sourceId, Document document, List<String> warnings) {
         Element root = document.getRootElement();
+        if (root.getName().equals("rss") && !root.getNamespaceURI().isEmpty()) {
+            // WordPress once put its own default namespace on <rss>: read those elements as plain RSS
+            unNamespace(root, root.getNamespace());
+        }
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -94,6 +100,15 @@ public final class FeedParser implements Connector {
             }
         }
         return new ParsedFeed(html.text(feed.getTitle()), link == null ? null : link.trim(), items, warnings, -1, -1);
+    }
+
+    private static void unNamespace(Element element, org.jdom2.Namespace ns) {
+        if (element.getNamespace().equals(ns)) {
+            element.setNamespace(org.jdom2.Namespace.NO_NAMESPACE);
+        }
+        for (Element child : element.getChildren()) {
+            unNamespace(child, ns);
+        }
     }
 
     /** The item/entry elements in document order (RSS channel items, RDF items, Atom entries). */
@@ -300,14 +315,31 @@ public final class FeedParser implements Connector {
             }
         }
         if (names.isEmpty() && raw != null) {
-            for (Element child : raw.getChildren("creator", org.jdom2.Namespace.getNamespace(DC_NS))) {
-                addSplit(names, child.getText());
+            for (Element child : raw.getChildren()) {
+                // dc:creator, also under the https:// spelling of the Dublin Core namespace
+                if (child.getName().equals("creator") && child.getNamespaceURI().contains("purl.org/dc/")) {
+                    addSplit(names, child.getText());
+                }
+            }
+        }
+        if (names.isEmpty() && raw != null) {
+            for (Element child : raw.getChildren()) {
+                if (child.getName().equals("author") && child.getNamespaceURI().isEmpty()) {
+                    Element name = child.getChild("name", child.getNamespace());
+                    addSplit(names, name != null ? name.getText() : rssAuthor(child.getText()));
+                }
             }
         }
         if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-            addSplit(names, entry.getAuthor());
+            addSplit(names, rssAuthor(entry.getAuthor()));
         }
         return names;
+    }
+
+    /** RSS 2.0 wants "email (Name)": keep the name. */
+    private static String rssAuthor(String value) {
+        Matcher m = RSS_AUTHOR.matcher(value == null ? "" : value.trim());
+        return m.matches() ? m.group(1) : value;
     }
 
     /** dc:creator and RSS author are one string, often "A. One, B. Two and C. Three". */
