@@ -32,6 +32,8 @@ import org.jdom2.Element;
  */
 public final class FeedParser implements Connector {
 
+    static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+    static final String ATOM_03 = "http://purl.org/atom/ns#";
     static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
     static final String ARXIV_NS = "http://arxiv.org/schemas/atom";
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
@@ -69,6 +71,13 @@ public final class FeedParser implements Connector {
             // WordPress once put its own default namespace on <rss>: read those elements as plain RSS
             unNamespace(root, root.getNamespace());
         }
+        if (root.getName().equals("feed") && !ATOM_10.equals(root.getNamespaceURI())
+                && !ATOM_03.equals(root.getNamespaceURI())) {
+            // an Atom feed under no or an unknown namespace: read it as the Atom its version names
+            String target = "0.3".equals(root.getAttributeValue("version")) ? ATOM_03 : ATOM_10;
+            org.jdom2.Namespace from = root.getNamespace();
+            retarget(root, from, org.jdom2.Namespace.getNamespace(target));
+        }
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -99,7 +108,23 @@ public final class FeedParser implements Connector {
                 }
             }
         }
-        return new ParsedFeed(html.text(feed.getTitle()), link == null ? null : link.trim(), items, warnings, -1, -1);
+        String feedTitle = html.text(feed.getTitle());
+        Element channel = root.getChild("channel", root.getNamespace());
+        Element titled = channel != null ? channel : root;
+        String special = specialTitle(titled);
+        if (special != null) {
+            feedTitle = special;
+        }
+        return new ParsedFeed(feedTitle, link == null ? null : link.trim(), items, warnings, -1, -1);
+    }
+
+    private static void retarget(Element element, org.jdom2.Namespace from, org.jdom2.Namespace to) {
+        if (element.getNamespace().equals(from)) {
+            element.setNamespace(to);
+        }
+        for (Element child : element.getChildren()) {
+            retarget(child, from, to);
+        }
     }
 
     private static void unNamespace(Element element, org.jdom2.Namespace ns) {
@@ -133,6 +158,10 @@ public final class FeedParser implements Connector {
 
     Item map(String sourceId, SyndFeed feed, SyndEntry entry, Element raw) {
         String title = html.text(entry.getTitle());
+        String special = raw == null ? null : specialTitle(raw);
+        if (special != null) {
+            title = special;
+        }
         String link = firstNonBlank(entry.getLink(), alternateLink(entry));
         if (link != null) {
             link = link.trim();
@@ -237,6 +266,47 @@ public final class FeedParser implements Connector {
 
     private static String stripVersion(String id) {
         return id.replaceFirst("v\\d+$", "");
+    }
+
+    /**
+     * A title ROME does not read: base64 (Atom 0.3 {@code mode="base64"}, Atom 1.0 non-text type),
+     * or, when there is no plain title, dc:title or media:title. Null when ROME's title stands.
+     */
+    private String specialTitle(Element parent) {
+        Element plain = null;
+        Element dc = null;
+        Element media = null;
+        for (Element child : parent.getChildren()) {
+            if (!child.getName().equals("title")) {
+                continue;
+            }
+            String ns = child.getNamespaceURI();
+            if (ns.contains("purl.org/dc/")) {
+                dc = dc == null ? child : dc;
+            } else if (MEDIA_NS.equals(ns)) {
+                media = media == null ? child : media;
+            } else if (plain == null) {
+                plain = child;
+            }
+        }
+        if (plain != null) {
+            String type = plain.getAttributeValue("type");
+            boolean base64 = "base64".equals(plain.getAttributeValue("mode"))
+                    || (type != null && type.contains("/") && !type.startsWith("text/") && !type.endsWith("xml"));
+            if (base64) {
+                try {
+                    byte[] bytes = java.util.Base64.getMimeDecoder().decode(plain.getTextTrim());
+                    return html.text(new String(bytes, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+            if (!plain.getTextTrim().isEmpty() || !plain.getChildren().isEmpty()) {
+                return null;
+            }
+        }
+        Element fallback = dc != null ? dc : media;
+        return fallback == null ? null : html.text(fallback.getText());
     }
 
     private static void mediaLinks(Element raw, Set<String> links) {
