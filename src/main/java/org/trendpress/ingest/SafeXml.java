@@ -51,7 +51,9 @@ final class SafeXml {
         }
         XmlDecoder.Decoded decoded = XmlDecoder.decode(body, contentType);
         List<String> warnings = new ArrayList<>(decoded.warnings());
-        String text = decoded.text();
+        XmlRepair.Result cp1252 = XmlRepair.demoronize(decoded.text());
+        warnings.addAll(cp1252.repairs());
+        String text = cp1252.text();
         refuseDangerousDoctype(text, what);
         Document doc;
         try {

@@ -46,6 +46,51 @@ final class XmlRepair {
         return new Result(t, repairs);
     }
 
+    private static final Pattern C1_REFERENCE = Pattern.compile("&#(?:(1[2-5]\\d)|[xX]([89][0-9a-fA-F]));");
+
+    /**
+     * Code points 0x80-0x9F are C1 controls nobody means: publishers wrote cp1252 (smart quotes,
+     * dashes) and a label or a numeric reference lost it. Read them as windows-1252, always.
+     */
+    static Result demoronize(String text) {
+        boolean raw = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                raw = true;
+                break;
+            }
+        }
+        boolean refs = text.contains("&#") && C1_REFERENCE.matcher(text).find();
+        if (!raw && !refs) {
+            return new Result(text, List.of());
+        }
+        String t = text;
+        if (refs) {
+            Matcher m = C1_REFERENCE.matcher(t);
+            StringBuilder sb = new StringBuilder(t.length());
+            while (m.find()) {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                if (cp < 0x80 || cp > 0x9F) {
+                    m.appendReplacement(sb, Matcher.quoteReplacement(m.group()));
+                } else {
+                    m.appendReplacement(sb, "&#" + cp1252(cp) + ";");
+                }
+            }
+            m.appendTail(sb);
+            t = sb.toString();
+        }
+        if (raw) {
+            StringBuilder sb = new StringBuilder(t.length());
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                sb.append(c >= 0x80 && c <= 0x9F ? (char) cp1252(c) : c);
+            }
+            t = sb.toString();
+        }
+        return new Result(t, List.of("C1 control characters read as windows-1252"));
+    }
+
     /** Re-serialises whatever jsoup's forgiving XML parser makes of the text, or null. */
     static String rebuildWithJsoup(String text) {
         try {
