@@ -66,6 +66,8 @@ final class XmlRepair {
             return new Result(text, List.of());
         }
         String t = text;
+        boolean changed = raw;
+        boolean mapped = false;
         if (refs) {
             Matcher m = C1_REFERENCE.matcher(t);
             StringBuilder sb = new StringBuilder(t.length());
@@ -75,12 +77,23 @@ final class XmlRepair {
                     m.appendReplacement(sb, Matcher.quoteReplacement(m.group()));
                 } else {
                     m.appendReplacement(sb, "&#" + cp1252(cp) + ";");
+                    changed = true;
+                    mapped = true;
                 }
             }
             m.appendTail(sb);
             t = sb.toString();
         }
+        List<String> repairs = new ArrayList<>();
         if (raw) {
+            String undone = undoDoubleEncoding(t);
+            if (!undone.equals(t)) {
+                repairs.add("double-encoded UTF-8 repaired");
+                t = undone;
+            }
+        }
+        if (raw && hasC1(t)) {
+            mapped = true;
             StringBuilder sb = new StringBuilder(t.length());
             for (int i = 0; i < t.length(); i++) {
                 char c = t.charAt(i);
@@ -88,7 +101,53 @@ final class XmlRepair {
             }
             t = sb.toString();
         }
-        return new Result(t, List.of("C1 control characters read as windows-1252"));
+        if (mapped) {
+            repairs.add("C1 control characters read as windows-1252");
+        }
+        return changed ? new Result(t, repairs) : new Result(text, List.of());
+    }
+
+    private static boolean hasC1(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 bytes once misread as Latin-1 ("Ï\u0080" for π): runs of U+0080-U+00FF that form UTF-8. */
+    private static String undoDoubleEncoding(String t) {
+        StringBuilder sb = new StringBuilder(t.length());
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (c < 0xC2 || c > 0xF4) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < t.length() && t.charAt(j) >= 0x80 && t.charAt(j) <= 0xBF) {
+                j++;
+            }
+            String run = t.substring(i, j);
+            String fixed = null;
+            if (j > i + 1) {
+                try {
+                    fixed = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(run.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                            .toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    fixed = null;
+                }
+            }
+            sb.append(fixed != null ? fixed : run);
+            i = j;
+        }
+        return sb.toString();
     }
 
     /** Re-serialises whatever jsoup's forgiving XML parser makes of the text, or null. */
