@@ -1,5 +1,6 @@
 package org.trendpress.ingest;
 
+import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -8,9 +9,6 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -19,46 +17,189 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
- * Parses RSS and Atom bytes with ROME and maps every entry into an {@link Item}. ROME's own
- * hardening stays on: DOCTYPE declarations are refused, so no external entity or DTD is read.
+ * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (including arXiv's RSS, both the 2024 format and the
+ * older RDF one) and maps every entry into an {@link Item}. The XML is read by {@link SafeXml}
+ * (no external entities or DTDs, capped entity expansion, lenient repair with warnings); ROME
+ * maps the resulting document. Nothing but {@link IngestException} leaves {@link #parse}.
  */
 public final class FeedParser implements Connector {
+
+    static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+    static final String ATOM_03 = "http://purl.org/atom/ns#";
+    static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
+    static final String ARXIV_NS = "http://arxiv.org/schemas/atom";
+    static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    private static final Set<String> DATE_ELEMENTS =
+            Set.of("pubDate", "published", "issued", "date", "created", "updated", "modified", "lastBuildDate");
+    /** "arXiv:2604.21935v1 Announce Type: new Abstract: ..." (rss.arxiv.org since 2024). */
+    private static final Pattern ARXIV_DESCRIPTION = Pattern.compile(
+            "^\\s*arXiv:(\\S+?)(?:v(\\d+))?\\s+Announce Type:\\s*(\\S+)\\s*(?:Abstract:\\s*)?(.*)$", Pattern.DOTALL);
+    /** "Title. (arXiv:2401.01234v1 [cs.LG] UPDATED)" (the RDF feed before 2024). */
+    private static final Pattern ARXIV_OLD_TITLE = Pattern.compile(
+            "^(.*?)\\.?\\s*\\(arXiv:(\\S+?)(?:v(\\d+))?\\s*\\[([\\w.-]+)\\](?:\\s*(UPDATED|CROSS LISTED))?\\)\\s*$",
+            Pattern.DOTALL);
+    private static final Pattern OAI_VERSION = Pattern.compile("oai:arXiv\\.org:\\S+?v(\\d+)$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern RSS_AUTHOR = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
     private final HtmlCleaner html = new HtmlCleaner();
 
     @Override
     public ParsedFeed parse(String sourceId, byte[] body, String contentType) {
+        try {
+            SafeXml.Read read = SafeXml.read(body, contentType, "feed");
+            return map(sourceId, read.document(), read.warnings());
+        } catch (IngestException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IngestException("cannot parse feed: " + e.getClass().getSimpleName() + ": "
+                    + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private ParsedFeed map(String sourceId, Document document, List<String> warnings) {
+        Element root = document.getRootElement();
+        if (root.getName().equals("rss") && !root.getNamespaceURI().isEmpty()) {
+            // WordPress once put its own default namespace on <rss>: read those elements as plain RSS
+            unNamespace(root, root.getNamespace());
+        }
+        if (root.getName().equals("feed") && !ATOM_10.equals(root.getNamespaceURI())
+                && !ATOM_03.equals(root.getNamespaceURI())) {
+            // an Atom feed under no or an unknown namespace: read it as the Atom its version names
+            String target = "0.3".equals(root.getAttributeValue("version")) ? ATOM_03 : ATOM_10;
+            org.jdom2.Namespace from = root.getNamespace();
+            retarget(root, from, org.jdom2.Namespace.getNamespace(target));
+        }
         SyndFeed feed;
-        try (XmlReader reader = contentType == null
-                ? new XmlReader(new ByteArrayInputStream(body))
-                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        try {
             SyndFeedInput input = new SyndFeedInput();
             input.setPreserveWireFeed(false);
-            feed = input.build(reader);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+            feed = input.build(document);
+        } catch (IllegalArgumentException e) {
+            throw new IngestException("cannot parse feed: not an RSS or Atom document (root element <"
+                    + root.getName() + ">)", e);
+        } catch (FeedException e) {
             throw new IngestException("cannot parse feed: " + oneLine(e.getMessage()), e);
         }
+        List<Element> rawEntries = rawEntries(root);
+        List<SyndEntry> entries = feed.getEntries();
+        boolean paired = rawEntries.size() == entries.size();
         List<Item> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            Item item = map(sourceId, feed, entry);
+        for (int i = 0; i < entries.size(); i++) {
+            Item item = map(sourceId, feed, entries.get(i), paired ? rawEntries.get(i) : null);
             if (item != null) {
                 items.add(item);
             }
         }
-        return new ParsedFeed(html.text(feed.getTitle()), feed.getLink(), items);
+        String link = feed.getLink();
+        if ((link == null || link.isBlank()) && feed.getLinks() != null) {
+            for (SyndLink l : feed.getLinks()) {
+                if (l.getHref() != null && (l.getRel() == null || "alternate".equals(l.getRel()))) {
+                    link = l.getHref();
+                    break;
+                }
+            }
+        }
+        String feedTitle = html.text(feed.getTitle());
+        Element channel = root.getChild("channel", root.getNamespace());
+        Element titled = channel != null ? channel : root;
+        String special = specialTitle(titled);
+        if (special != null) {
+            feedTitle = special;
+        }
+        return new ParsedFeed(feedTitle, link == null ? null : link.trim(), items, warnings, -1, -1);
     }
 
-    Item map(String sourceId, SyndFeed feed, SyndEntry entry) {
+    private static void retarget(Element element, org.jdom2.Namespace from, org.jdom2.Namespace to) {
+        if (element.getNamespace().equals(from)) {
+            element.setNamespace(to);
+        }
+        for (Element child : element.getChildren()) {
+            retarget(child, from, to);
+        }
+    }
+
+    private static void unNamespace(Element element, org.jdom2.Namespace ns) {
+        if (element.getNamespace().equals(ns)) {
+            element.setNamespace(org.jdom2.Namespace.NO_NAMESPACE);
+        }
+        for (Element child : element.getChildren()) {
+            unNamespace(child, ns);
+        }
+    }
+
+    /** The item/entry elements in document order (RSS channel items, RDF items, Atom entries). */
+    static List<Element> rawEntries(Element root) {
+        List<Element> out = new ArrayList<>();
+        collectEntries(root, out);
+        for (Element child : root.getChildren()) {
+            if (child.getName().equals("channel")) {
+                collectEntries(child, out);
+            }
+        }
+        return out;
+    }
+
+    private static void collectEntries(Element parent, List<Element> out) {
+        for (Element child : parent.getChildren()) {
+            if (child.getName().equals("item") || child.getName().equals("entry")) {
+                out.add(child);
+            }
+        }
+    }
+
+    Item map(String sourceId, SyndFeed feed, SyndEntry entry, Element raw) {
         String title = html.text(entry.getTitle());
+        String special = raw == null ? null : specialTitle(raw);
+        if (special != null) {
+            title = special;
+        }
         String link = firstNonBlank(entry.getLink(), alternateLink(entry));
         if (link != null) {
             link = link.trim();
         }
         String rawSummary = summaryHtml(entry);
+
+        // arXiv: the 2024 RSS description and the old RDF title carry id, version and announce type
+        String arxivVersionText = null;
+        String announceType = raw == null ? null : childText(raw, "announce_type", ARXIV_NS);
+        String primaryCategory = null;
+        String arxivFromText = null;
+        Matcher desc = ARXIV_DESCRIPTION.matcher(html.text(rawSummary));
+        if (desc.matches()) {
+            arxivFromText = desc.group(1);
+            arxivVersionText = desc.group(2);
+            if (announceType == null) {
+                announceType = desc.group(3);
+            }
+            String abstractText = desc.group(4).trim();
+            rawSummary = escape(abstractText);
+        }
+        Matcher oldTitle = ARXIV_OLD_TITLE.matcher(title);
+        if (oldTitle.matches()) {
+            title = oldTitle.group(1).trim();
+            arxivFromText = oldTitle.group(2);
+            arxivVersionText = oldTitle.group(3);
+            primaryCategory = oldTitle.group(4);
+            if (announceType == null && oldTitle.group(5) != null) {
+                announceType = oldTitle.group(5).startsWith("UPDATED") ? "replace" : "cross";
+            }
+        }
+        if (arxivVersionText == null && entry.getUri() != null) {
+            Matcher v = OAI_VERSION.matcher(entry.getUri().trim());
+            if (v.find()) {
+                arxivVersionText = v.group(1);
+            }
+        }
+
         String summaryHtml = html.sanitise(rawSummary);
         String summaryText = html.text(rawSummary);
         if (title.isBlank()) {
@@ -80,6 +221,9 @@ public final class FeedParser implements Connector {
                 links.add(e.getUrl().trim());
             }
         }
+        if (raw != null) {
+            mediaLinks(raw, links);
+        }
         links.addAll(html.links(rawSummary));
         if (link != null) {
             links.remove(link);
@@ -88,10 +232,113 @@ public final class FeedParser implements Connector {
         String idText = String.join(" ", nullToEmpty(link), nullToEmpty(entry.getUri()), String.join(" ", links),
                 summaryText);
         String arxivId = Links.arxivId(nullToEmpty(link) + " " + nullToEmpty(entry.getUri())).orElse(
-                Links.arxivId(idText).orElse(null));
+                arxivFromText != null ? Links.arxivId("arXiv:" + arxivFromText).orElse(stripVersion(arxivFromText))
+                        : Links.arxivId(idText).orElse(null));
         String doi = Links.doi(idText).orElse(null);
+
+        List<String> categories = new ArrayList<>();
+        for (SyndCategory c : entry.getCategories()) {
+            String name = c.getName() == null ? null : c.getName().trim();
+            if (name != null && !name.isEmpty() && !categories.contains(name)) {
+                categories.add(name);
+            }
+        }
+        ItemDetails details = ItemDetails.NONE;
+        boolean arxiv = arxivFromText != null || announceType != null;
+        if (arxiv || !categories.isEmpty()) {
+            String pdf = null;
+            if (arxiv && arxivId != null) {
+                pdf = "https://arxiv.org/pdf/" + arxivId + (arxivVersionText == null ? "" : "v" + arxivVersionText);
+            }
+            List<String> cats = new ArrayList<>(categories);
+            if (primaryCategory != null) {
+                cats.remove(primaryCategory);
+                cats.add(0, primaryCategory);
+            }
+            details = new ItemDetails(primaryCategory, arxiv ? cats : List.of(), null, null, pdf,
+                    arxivVersionText == null ? 0 : Integer.parseInt(arxivVersionText),
+                    announceType == null ? null : announceType.trim().toLowerCase(Locale.ROOT), 0, 0, null, 0, null,
+                    arxiv ? List.of() : categories, null);
+        }
         return new Item(sourceId, guid, link, Links.canonical(link), title, summaryHtml, summaryText,
-                authors(entry, feed), arxivId, doi, published(entry), new ArrayList<>(links));
+                authors(entry, raw), arxivId, doi, published(entry, raw), new ArrayList<>(links), details);
+    }
+
+    private static String stripVersion(String id) {
+        return id.replaceFirst("v\\d+$", "");
+    }
+
+    /**
+     * A title ROME does not read: base64 (Atom 0.3 {@code mode="base64"}, Atom 1.0 non-text type),
+     * or, when there is no plain title, dc:title or media:title. Null when ROME's title stands.
+     */
+    private String specialTitle(Element parent) {
+        Element plain = null;
+        Element dc = null;
+        Element media = null;
+        for (Element child : parent.getChildren()) {
+            if (!child.getName().equals("title")) {
+                continue;
+            }
+            String ns = child.getNamespaceURI();
+            if (ns.contains("purl.org/dc/")) {
+                dc = dc == null ? child : dc;
+            } else if (MEDIA_NS.equals(ns)) {
+                media = media == null ? child : media;
+            } else if (plain == null) {
+                plain = child;
+            }
+        }
+        if (plain != null) {
+            String type = plain.getAttributeValue("type");
+            boolean base64 = "base64".equals(plain.getAttributeValue("mode"))
+                    || (type != null && type.contains("/") && !type.startsWith("text/") && !type.endsWith("xml"));
+            if (base64) {
+                try {
+                    byte[] bytes = java.util.Base64.getMimeDecoder().decode(plain.getTextTrim());
+                    return html.text(new String(bytes, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+            if (!plain.getTextTrim().isEmpty() || !plain.getChildren().isEmpty()) {
+                return null;
+            }
+        }
+        Element fallback = dc != null ? dc : media;
+        return fallback == null ? null : html.text(fallback.getText());
+    }
+
+    private static void mediaLinks(Element raw, Set<String> links) {
+        for (Element child : raw.getChildren()) {
+            if (!MEDIA_NS.equals(child.getNamespaceURI())) {
+                continue;
+            }
+            if (child.getName().equals("group")) {
+                mediaLinks(child, links);
+            } else if (child.getName().equals("content") || child.getName().equals("thumbnail")) {
+                String url = child.getAttributeValue("url");
+                if (url != null && !url.isBlank()) {
+                    links.add(url.trim());
+                }
+                for (Element inner : child.getChildren("thumbnail", child.getNamespace())) {
+                    String u = inner.getAttributeValue("url");
+                    if (u != null && !u.isBlank()) {
+                        links.add(u.trim());
+                    }
+                }
+            }
+        }
+    }
+
+    private static String childText(Element raw, String name, String ns) {
+        for (Element child : raw.getChildren()) {
+            if (child.getName().equals(name) && ns.equals(child.getNamespaceURI())) {
+                String t = child.getTextTrim();
+                return t.isEmpty() ? null : t;
+            }
+        }
+        return null;
     }
 
     private static String alternateLink(SyndEntry entry) {
@@ -121,37 +368,81 @@ public final class FeedParser implements Connector {
         String type = c.getType();
         String v = c.getValue();
         if (type != null && (type.equals("text") || type.equals("text/plain"))) {
-            return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            return escape(v);
         }
         return v;
     }
 
-    private List<String> authors(SyndEntry entry, SyndFeed feed) {
+    private static String escape(String v) {
+        return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private List<String> authors(SyndEntry entry, Element raw) {
         List<String> names = new ArrayList<>();
         for (SyndPerson p : entry.getAuthors()) {
             if (p.getName() != null && !p.getName().isBlank()) {
-                names.add(html.text(p.getName()));
+                addSplit(names, p.getName());
             }
         }
-        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-            // dc:creator and RSS author: one string, often "A. One, B. Two and C. Three"
-            for (String part : html.text(entry.getAuthor()).split(",|;|\\band\\b")) {
-                if (!part.isBlank()) {
-                    names.add(part.trim());
+        if (names.isEmpty() && raw != null) {
+            for (Element child : raw.getChildren()) {
+                // dc:creator, also under the https:// spelling of the Dublin Core namespace
+                if (child.getName().equals("creator") && child.getNamespaceURI().contains("purl.org/dc/")) {
+                    addSplit(names, child.getText());
                 }
             }
         }
-        for (Element foreign : entry.getForeignMarkup()) {
-            if ("creator".equals(foreign.getName()) && names.isEmpty()) {
-                names.add(foreign.getTextTrim());
+        if (names.isEmpty() && raw != null) {
+            for (Element child : raw.getChildren()) {
+                if (child.getName().equals("author") && child.getNamespaceURI().isEmpty()) {
+                    Element name = child.getChild("name", child.getNamespace());
+                    addSplit(names, name != null ? name.getText() : rssAuthor(child.getText()));
+                }
             }
+        }
+        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
+            addSplit(names, rssAuthor(entry.getAuthor()));
         }
         return names;
     }
 
-    private static Instant published(SyndEntry entry) {
+    /** RSS 2.0 wants "email (Name)": keep the name. */
+    private static String rssAuthor(String value) {
+        Matcher m = RSS_AUTHOR.matcher(value == null ? "" : value.trim());
+        return m.matches() ? m.group(1) : value;
+    }
+
+    /** dc:creator and RSS author are one string, often "A. One, B. Two and C. Three". */
+    private void addSplit(List<String> names, String value) {
+        String text = html.text(value);
+        for (String part : text.split(",|;|\\band\\b")) {
+            String name = part.trim();
+            if (!name.isEmpty() && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+    }
+
+    private static Instant published(SyndEntry entry, Element raw) {
         Date d = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return d == null ? null : d.toInstant();
+        if (d != null) {
+            return d.toInstant();
+        }
+        if (raw == null) {
+            return null;
+        }
+        // ROME could not read it: try the forms it misses, published before updated
+        for (String name : List.of("pubDate", "published", "issued", "date", "created", "updated", "modified")) {
+            for (Element child : raw.getChildren()) {
+                if (child.getName().equals(name) && DATE_ELEMENTS.contains(name)) {
+                    Instant i = FeedDates.parse(child.getText());
+                    if (i != null) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstNonBlank(String... values) {
