@@ -57,6 +57,10 @@ final class ItemStore {
     private static final int LOOKUP_TOKENS = 4;
     private static final int TITLE_CANDIDATES = 20;
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
+    /** How long a paper write waits, in all, for another transaction's lock. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+    /** Lock timeout (H2), serialization failure or deadlock (H2, PostgreSQL), lock not available. */
+    private static final Set<String> RETRYABLE = Set.of("HYT00", "40001", "40P01", "55P03");
 
     /** An item already stored for (source, guid). */
     private record Stored(long id, Long paperId, int upvotes, int stars, int comments, int arxivVersion) {}
@@ -404,7 +408,7 @@ final class ItemStore {
         String title = cut(b.title(), 1000);
         boolean changed = !created && (b.arxivVersion() > Integer.parseInt(before[2])
                 || !Objects.equals(title, before[0]) || !Objects.equals(b.summary(), before[1]));
-        h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
+        attempt(h, () -> h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
                         + " mentions=:mentions, upvotes=:upvotes, stars=:stars, comments=:comments, code_url=:code,"
                         + " project_url=:project, pdf_url=:pdf, primary_category=:primary, categories=:categories,"
                         + " arxiv_comment=:comment, journal_ref=:journal,"
@@ -416,7 +420,7 @@ final class ItemStore {
                 .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
                 .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
                 .bind("published", utc(b.publishedAt())).bind("now", utc(seenAt)).bind("p", paperId)
-                .execute();
+                .execute());
         indexTitle(h, paperId, title, sightings);
     }
 
@@ -473,39 +477,51 @@ final class ItemStore {
     }
 
     /**
-     * Runs a write that may break a unique index; on such a violation rolls back just that write
-     * (a savepoint, so the surrounding transaction stays usable on PostgreSQL) and returns empty.
+     * Runs a write on a paper row that another source's transaction may hold or create at the same
+     * time. On a unique-index violation it rolls back just that write (a savepoint, so the
+     * surrounding transaction stays usable on PostgreSQL) and returns empty; on a lock timeout or
+     * deadlock (H2 gives up waiting after its lock timeout) it rolls back to the savepoint and tries
+     * again until {@link #LOCK_WAIT} has passed.
      */
     private static <T> Optional<T> attempt(Handle h, Supplier<T> write) {
         boolean tx = h.isInTransaction();
-        String sp = "merge_" + SAVEPOINTS.incrementAndGet();
-        if (tx) {
-            h.savepoint(sp);
-        }
-        try {
-            T result = write.get();
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            String sp = "merge_" + SAVEPOINTS.incrementAndGet();
             if (tx) {
-                h.release(sp);
+                h.savepoint(sp);
             }
-            return Optional.of(result);
-        } catch (UnableToExecuteStatementException e) {
-            if (!uniqueViolation(e)) {
-                throw e;
+            try {
+                T result = write.get();
+                if (tx) {
+                    h.release(sp);
+                }
+                return Optional.of(result);
+            } catch (UnableToExecuteStatementException e) {
+                String state = sqlState(e);
+                boolean unique = "23505".equals(state);
+                boolean retry = RETRYABLE.contains(state) && System.nanoTime() < deadline;
+                if (!unique && !retry) {
+                    throw e;
+                }
+                if (tx) {
+                    h.rollbackToSavepoint(sp);
+                }
+                if (unique) {
+                    return Optional.empty();
+                }
+                LOG.debug("ingest.paper.lock_wait state={}", state);
             }
-            if (tx) {
-                h.rollbackToSavepoint(sp);
-            }
-            return Optional.empty();
         }
     }
 
-    private static boolean uniqueViolation(Throwable e) {
+    private static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean hasPath(String url) {
