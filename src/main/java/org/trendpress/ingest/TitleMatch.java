@@ -21,16 +21,20 @@ import java.util.regex.Pattern;
  *   <li>each has at least {@value #MIN_SIGNIFICANT} significant tokens (not stop words, not generic
  *       announcement words: "Introducing Gemini" never matches anything),</li>
  *   <li>their numbers agree ("Llama 3.1" is not "Llama 3.2"), and</li>
- *   <li>their significant token sets have a Jaccard similarity of at least {@value #JACCARD}, or one
- *       set of at least 6 tokens is almost contained in the other (≥ 0.9, Jaccard ≥ 0.6), or
- *       their spaceless fingerprints are within a normalised edit distance of 0.08 ("pre-training"
- *       against "pretraining", a typo).</li>
+ *   <li>when one title's significant words are a strict subset of the other's, Jaccard is at least
+ *       {@value #SUBSET_JACCARD} ("Scaling Laws for Neural Language Models" is not "… of Code");</li>
+ *   <li>otherwise their significant token sets have a Jaccard similarity of at least
+ *       {@value #JACCARD}, or one set of at least 6 tokens is almost contained in the other (≥ 0.9,
+ *       Jaccard ≥ 0.6), or their spaceless fingerprints are within a normalised edit distance of
+ *       0.08 ("pre-training" against "pretraining", a typo).</li>
  * </ul>
  */
 final class TitleMatch {
 
     static final int MIN_SIGNIFICANT = 4;
-    static final double JACCARD = 0.8;
+    static final double JACCARD = 0.85;
+    /** When one title's words all appear in the other ("Scaling Laws …" against "Scaling Laws … of Code"). */
+    static final double SUBSET_JACCARD = 0.9;
     private static final double CONTAINMENT = 0.9;
     private static final double CONTAINMENT_JACCARD = 0.6;
     private static final int CONTAINMENT_MIN = 6;
@@ -116,10 +120,15 @@ final class TitleMatch {
         union.addAll(sb);
         long common = sa.stream().filter(sb::contains).count();
         double jaccard = (double) common / union.size();
+        int smaller = Math.min(sa.size(), sb.size());
+        boolean subset = common == smaller && sa.size() != sb.size();
+        if (subset) {
+            // a longer title that only adds words is usually a narrower work, not the same one
+            return jaccard >= SUBSET_JACCARD ? jaccard : 0;
+        }
         if (jaccard >= JACCARD) {
             return jaccard;
         }
-        int smaller = Math.min(sa.size(), sb.size());
         double containment = (double) common / smaller;
         if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
             return jaccard;

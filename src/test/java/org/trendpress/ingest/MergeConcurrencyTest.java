@@ -26,12 +26,16 @@ class MergeConcurrencyTest {
     Path dir;
     Database db;
     Jdbi jdbi;
+    org.jdbi.v3.core.Handle keeper;
     ExecutorService pool = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
         jdbi = db.jdbi();
+        // keep the embedded database open between transactions: without an open connection H2
+        // closes and reopens the file for every handle, which corrupted it under load here
+        keeper = jdbi.open();
         for (String s : List.of("arxiv-rss", "hf")) {
             jdbi.useHandle(h -> h.execute("INSERT INTO sources (id, type, url) VALUES (?, 'rss', ?)", s,
                     "http://127.0.0.1/" + s));
@@ -40,6 +44,7 @@ class MergeConcurrencyTest {
 
     @AfterEach
     void close() {
+        keeper.close();
         pool.shutdownNow();
         db.close();
     }

@@ -22,12 +22,16 @@ class MergeTest {
     Path dir;
     Database db;
     Jdbi jdbi;
+    org.jdbi.v3.core.Handle keeper;
     final ItemStore store = new ItemStore();
 
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
         jdbi = db.jdbi();
+        // keep the embedded database open between transactions: without an open connection H2
+        // closes and reopens the file for every handle, which corrupted it under load here
+        keeper = jdbi.open();
         for (String s : List.of("arxiv-rss", "arxiv-api", "hf", "lab", "lab2", "news", "doi-feed")) {
             jdbi.useHandle(h -> h.execute("INSERT INTO sources (id, type, url) VALUES (?, 'rss', ?)", s,
                     "http://127.0.0.1/" + s));
@@ -36,6 +40,7 @@ class MergeTest {
 
     @AfterEach
     void close() {
+        keeper.close();
         db.close();
     }
 
