@@ -78,25 +78,39 @@ public final class Drafts {
     private void refreshCandidates(Draft draft) {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
-            // research: papers first seen or published in the window, not featured in an earlier issue
-            List<PaperRow> papers = h.createQuery("SELECT p.id, p.mentions, p.upvotes, p.stars, p.code_url,"
+            String month = draft.month();
+            // a work featured in another month's issue is never proposed again: drop what an earlier
+            // refresh proposed and nobody selected, and re-announcements (items with repeat_of)
+            h.createUpdate("DELETE FROM candidates WHERE draft_id=:d AND id NOT IN (SELECT candidate_id FROM selections)"
+                            + " AND (paper_id IN (SELECT id FROM papers WHERE featured_in IS NOT NULL AND featured_in <> :m)"
+                            + " OR item_id IN (SELECT id FROM items WHERE repeat_of IS NOT NULL"
+                            + " OR (featured_in IS NOT NULL AND featured_in <> :m)"
+                            + " OR paper_id IN (SELECT id FROM papers WHERE featured_in IS NOT NULL AND featured_in <> :m)))")
+                    .bind("d", draft.id()).bind("m", month).execute();
+            // research: papers published in the window, not featured in another issue
+            List<PaperRow> papers = h.createQuery("SELECT p.id, p.mentions, p.upvotes, p.stars, p.comments, p.code_url,"
                             + " p.published_at, (SELECT MAX(s.weight) FROM items i JOIN sources s ON s.id = i.source_id"
                             + " WHERE i.paper_id = p.id) AS weight"
-                            + " FROM papers p WHERE p.featured_in IS NULL AND p.published_at >= :s AND p.published_at < :e")
-                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd()))
+                            + " FROM papers p WHERE (p.featured_in IS NULL OR p.featured_in = :m)"
+                            + " AND p.published_at >= :s AND p.published_at < :e")
+                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd())).bind("m", month)
                     .map((rs, ctx) -> new PaperRow(rs.getLong("id"), rs.getInt("mentions"), rs.getInt("upvotes"),
-                            rs.getInt("stars"), rs.getString("code_url"),
+                            rs.getInt("stars"), rs.getInt("comments"), rs.getString("code_url"),
                             rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("weight")))
                     .list();
             for (PaperRow p : papers) {
-                Score score = Scoring.research(p.mentions(), p.upvotes(), p.stars(), p.codeUrl() != null,
+                Score score = Scoring.research(p.mentions(), p.upvotes(), p.stars(), p.comments(), p.codeUrl() != null,
                         p.publishedAt(), draft.windowStart(), draft.windowEnd(), p.weight());
                 upsertCandidate(h, draft.id(), "research", p.id(), null, score);
             }
+            // news: first announcements only, neither they nor their paper featured in another issue
             List<NewsRow> news = h.createQuery("SELECT i.id, i.published_at, s.weight FROM items i"
-                            + " JOIN sources s ON s.id = i.source_id WHERE i.kind = 'news' AND i.featured_in IS NULL"
+                            + " JOIN sources s ON s.id = i.source_id WHERE i.kind = 'news' AND i.repeat_of IS NULL"
+                            + " AND (i.featured_in IS NULL OR i.featured_in = :m)"
+                            + " AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.paper_id"
+                            + " AND p.featured_in IS NOT NULL AND p.featured_in <> :m)"
                             + " AND i.published_at >= :s AND i.published_at < :e")
-                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd()))
+                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd())).bind("m", month)
                     .map((rs, ctx) -> new NewsRow(rs.getLong("id"),
                             rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("weight")))
                     .list();
@@ -111,8 +125,8 @@ public final class Drafts {
         });
     }
 
-    private record PaperRow(long id, int mentions, int upvotes, int stars, String codeUrl, Instant publishedAt,
-            double weight) {}
+    private record PaperRow(long id, int mentions, int upvotes, int stars, int comments, String codeUrl,
+            Instant publishedAt, double weight) {}
 
     private record NewsRow(long id, Instant publishedAt, double weight) {}
 

@@ -15,6 +15,12 @@ final class Scoring {
 
     static Score research(int mentions, int upvotes, int stars, boolean code, Instant published, Instant windowStart,
             Instant windowEnd, double sourceWeight) {
+        return research(mentions, upvotes, stars, 0, code, published, windowStart, windowEnd, sourceWeight);
+    }
+
+    /** As above, with the comments the work drew at its sources (Hugging Face discussions). */
+    static Score research(int mentions, int upvotes, int stars, int comments, boolean code, Instant published,
+            Instant windowStart, Instant windowEnd, double sourceWeight) {
         List<String> reasons = new ArrayList<>();
         double score = 0;
         int sources = Math.max(1, mentions);
@@ -27,6 +33,10 @@ final class Scoring {
         if (stars > 0) {
             score += 0.5 * Math.log1p(stars);
             reasons.add(stars + " stars");
+        }
+        if (comments > 0) {
+            score += 0.25 * Math.log1p(comments);
+            reasons.add(comments == 1 ? "1 comment" : comments + " comments");
         }
         if (code) {
             score += 1.0;

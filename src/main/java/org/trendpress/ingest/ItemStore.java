@@ -2,44 +2,119 @@ package org.trendpress.ingest;
 
 import static org.trendpress.ingest.SourceStore.utc;
 
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The database side of Items and Papers: each item stored once per (source, guid), and merged
- * into the Paper for its work.
+ * The database side of Items and Papers: each entry stored once per (source, guid) — the items
+ * are the sightings, (source, first seen) — and merged into the one Paper of its work.
+ *
+ * <p>A Paper is found by arXiv id, then DOI, then the paper of the source's earlier entry for the
+ * same work, then canonical URL, then a near-identical title ({@link TitleMatch}) among papers
+ * published within {@link #TITLE_WINDOW} of the item. Only research items or items carrying an
+ * arXiv id or DOI may create a paper; any item may join one. The paper's metadata and signals are
+ * worked out again from all its sightings each time one is added ({@link PaperMetadata}), so a
+ * new arXiv version updates the paper (version, title, abstract, {@code updated_at}) and never
+ * makes a second one.
+ *
+ * <p>Re-announcements: an entry whose source already gave an entry for the same work under
+ * another guid (the arXiv RSS 'replace' of v2 after v1, a digest listing a paper again, a feed
+ * that changed its guids) is stored as a sighting with {@code repeat_of} pointing at the
+ * source's first entry. Its guid stays known, so polling stays idempotent, and its signals and
+ * version reach the paper, but it never becomes a candidate of its own. "The same work" at one
+ * source means the same arXiv id named by the entry's own link, or the same canonical link (with
+ * a real path: a feed whose entries all link to its home page has no repeats).
+ *
+ * <p>Concurrency: sources poll in parallel, one transaction per source. Papers are unique by
+ * arXiv id and by DOI; an insert that loses the race against another transaction hits the unique
+ * index, rolls back to a savepoint and re-reads the winner's paper. Two concurrent first
+ * sightings that share only a title may still make two papers.
  */
 final class ItemStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ItemStore.class);
+
+    /** How far apart (publication times) two sightings matched only by title may be. */
+    static final Duration TITLE_WINDOW = Duration.ofDays(60);
+    private static final int LOOKUP_TOKENS = 4;
+    private static final int TITLE_CANDIDATES = 20;
+    private static final AtomicLong SAVEPOINTS = new AtomicLong();
+    /** How long a paper write waits, in all, for another transaction's lock. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+    /** Lock timeout (H2), serialization failure or deadlock (H2, PostgreSQL), lock not available. */
+    private static final Set<String> RETRYABLE = Set.of("HYT00", "40001", "40P01", "55P03");
+
+    /** An item already stored for (source, guid). */
+    private record Stored(long id, Long paperId, int upvotes, int stars, int comments, int arxivVersion) {}
+
+    /** The ids a paper row holds. */
+    private record PaperIds(long id, String arxivId, String doi) {}
+
     /**
-     * Stores one item seen at a source and, for research or anything with a paper id, merges it
-     * into its Paper. Returns whether the item was new.
+     * Stores one item seen at a source and merges it into its Paper (creating the paper when
+     * {@code research} or the item carries an arXiv id or DOI). Returns whether a new item row was
+     * stored; an item seen again only refreshes the signals it carries (upvotes, stars, comments,
+     * arXiv version).
      */
     boolean save(Handle h, Item item, String kind, String kindReason, boolean research, Instant seenAt) {
-        Optional<Long> id = insertItem(h, item, kind, kindReason, seenAt);
-        if (id.isEmpty()) {
+        String guidHash = FeedParser.sha256(item.guid());
+        Optional<Stored> stored = h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
+                        + " FROM items WHERE source_id=:s AND guid_hash=:g")
+                .bind("s", item.sourceId()).bind("g", guidHash)
+                .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getObject("paper_id", Long.class),
+                        rs.getInt("upvotes"), rs.getInt("stars"), rs.getInt("comments"), rs.getInt("arxiv_version")))
+                .findOne();
+        if (stored.isPresent()) {
+            refresh(h, stored.get(), item, seenAt);
             return false;
         }
-        if (research || item.arxivId() != null || item.doi() != null) {
-            mergeIntoPaper(h, id.get(), item, research, seenAt);
-        }
+        int rank = rank(item, research);
+        String entryKey = entryKey(item);
+        Optional<long[]> repeat = entryKey == null ? Optional.empty()
+                : h.createQuery("SELECT id, paper_id FROM items WHERE source_id=:s AND entry_key=:k AND repeat_of IS NULL"
+                                + " ORDER BY id")
+                        .bind("s", item.sourceId()).bind("k", entryKey)
+                        .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("paper_id")})
+                        .findFirst();
+        long itemId = insert(h, item, guidHash, entryKey, repeat.map(r -> r[0]).orElse(null), rank, kind, kindReason,
+                seenAt);
+        Long repeatPaper = repeat.map(r -> r[1]).filter(p -> p != 0).orElse(null);
+        boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
+        mergeIntoPaper(h, itemId, item, mayCreate, repeatPaper, seenAt);
         return true;
     }
 
-    /** Stores the item unless this source already gave it; returns the new row id, or empty. */
-    Optional<Long> insertItem(Handle h, Item item, String kind, String kindReason, Instant seenAt) {
-        String guidHash = FeedParser.sha256(item.guid());
-        boolean exists = h.createQuery("SELECT 1 FROM items WHERE source_id=:s AND guid_hash=:g")
-                .bind("s", item.sourceId()).bind("g", guidHash).mapTo(Integer.class).findOne().isPresent();
-        if (exists) {
-            return Optional.empty();
-        }
+    // ---- items ----
+
+    private long insert(Handle h, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
+            String kindReason, Instant seenAt) {
+        ItemDetails d = item.details();
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
-        long id = h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
-                        + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind, kind_reason)"
+        return h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
+                        + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
+                        + " kind_reason, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
+                        + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref)"
                         + " VALUES (:source, :guid, :hash, :url, :canon, :title, :html, :text, :authors, :arxiv, :doi,"
-                        + " :published, :seen, :kind, :reason)")
+                        + " :published, :seen, :kind, :reason, :entry, :repeat, :rank, :version, :upvotes, :stars,"
+                        + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal)")
                 .bind("source", item.sourceId())
                 .bind("guid", cut(item.guid(), 2000))
                 .bind("hash", guidHash)
@@ -55,62 +130,422 @@ final class ItemStore {
                 .bind("seen", utc(seenAt))
                 .bind("kind", kind)
                 .bind("reason", cut(kindReason, 200))
+                .bind("entry", cut(entryKey, 2000))
+                .bind("repeat", repeatOf)
+                .bind("rank", rank)
+                .bind("version", Math.max(0, d.arxivVersion()))
+                .bind("upvotes", Math.max(0, d.upvotes()))
+                .bind("stars", Math.max(0, d.stars()))
+                .bind("comments", Math.max(0, d.comments()))
+                .bind("code", cut(codeUrl(item, rank), 2000))
+                .bind("project", cut(d.projectUrl(), 2000))
+                .bind("pdf", cut(d.pdfUrl(), 2000))
+                .bind("primary", cut(d.primaryCategory(), 50))
+                .bind("categories", cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000))
+                .bind("comment", cut(d.comment(), 2000))
+                .bind("journal", cut(d.journalRef(), 1000))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
-        return Optional.of(id);
+    }
+
+    /** An item seen again: keep the highest signals it has shown, and a newer arXiv version's text. */
+    private void refresh(Handle h, Stored s, Item item, Instant seenAt) {
+        ItemDetails d = item.details();
+        boolean newer = d.arxivVersion() > s.arxivVersion();
+        if (d.upvotes() <= s.upvotes() && d.stars() <= s.stars() && d.comments() <= s.comments() && !newer) {
+            return;
+        }
+        h.createUpdate("UPDATE items SET upvotes=:u, stars=:st, comments=:c, arxiv_version=:v"
+                        + (newer ? ", title=:title, summary_html=:html, summary_text=:text" : "") + " WHERE id=:id")
+                .bind("u", Math.max(d.upvotes(), s.upvotes())).bind("st", Math.max(d.stars(), s.stars()))
+                .bind("c", Math.max(d.comments(), s.comments())).bind("v", Math.max(d.arxivVersion(), s.arxivVersion()))
+                .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
+                .bind("id", s.id()).execute();
+        if (s.paperId() != null) {
+            recompute(h, s.paperId(), false, seenAt);
+        }
+    }
+
+    /** 3 for arXiv's own entries, 2 for other research, 1 for news and the rest. */
+    static int rank(Item item, boolean research) {
+        String host = host(item.url());
+        if (host.equals("arxiv.org") || host.endsWith(".arxiv.org") || item.details().primaryCategory() != null) {
+            return PaperMetadata.RANK_ARXIV;
+        }
+        return research ? PaperMetadata.RANK_RESEARCH : PaperMetadata.RANK_NEWS;
     }
 
     /**
-     * Links the item to its Paper, creating the paper on first sighting. Papers are found by arXiv
-     * id, then DOI, then canonical URL; mentions count the distinct sources that saw the work.
+     * What makes two entries of one source the same work: the arXiv id its own link names, else
+     * its canonical link when that has a real path; null when neither.
      */
-    long mergeIntoPaper(Handle h, long itemId, Item item, boolean research, Instant seenAt) {
-        Optional<Long> found = Optional.empty();
-        if (item.arxivId() != null) {
-            found = h.createQuery("SELECT id FROM papers WHERE arxiv_id=:a").bind("a", item.arxivId())
-                    .mapTo(Long.class).findOne();
+    static String entryKey(Item item) {
+        Optional<String> arxiv = Links.arxivId(item.url());
+        if (arxiv.isPresent()) {
+            return "arxiv:" + arxiv.get();
         }
-        if (found.isEmpty() && item.doi() != null) {
-            found = h.createQuery("SELECT id FROM papers WHERE doi=:d").bind("d", item.doi())
-                    .mapTo(Long.class).findOne();
+        return hasPath(item.canonicalUrl()) ? item.canonicalUrl() : null;
+    }
+
+    private static String codeUrl(Item item, int rank) {
+        if (item.details().codeUrl() != null && !item.details().codeUrl().isBlank()) {
+            return item.details().codeUrl();
         }
-        if (found.isEmpty() && item.canonicalUrl() != null) {
-            found = h.createQuery("SELECT id FROM papers WHERE canonical_url=:u").bind("u", item.canonicalUrl())
-                    .mapTo(Long.class).findFirst();
+        if (rank < PaperMetadata.RANK_RESEARCH) {
+            return null; // a news story's GitHub link is rarely the paper's code
         }
-        Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
-        long paperId;
-        if (found.isPresent()) {
-            paperId = found.get();
-            if (research) {
-                // a research sighting (arXiv, lab post) carries better metadata than news coverage
-                h.createUpdate("UPDATE papers SET authors = CASE WHEN authors IS NULL OR authors = '' THEN :authors"
-                                + " ELSE authors END, doi = COALESCE(doi, :doi), arxiv_id = COALESCE(arxiv_id, :arxiv)"
-                                + " WHERE id = :id")
-                        .bind("authors", cut(String.join(", ", item.authors()), 4000))
-                        .bind("doi", item.doi()).bind("arxiv", item.arxivId()).bind("id", paperId).execute();
-            }
-        } else {
-            String canonical = item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
-                    : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
-            paperId = h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
-                            + " mentions, first_seen_at, published_at) VALUES (:arxiv, :doi, :canon, :title, :authors,"
-                            + " :summary, 1, :seen, :published)")
-                    .bind("arxiv", item.arxivId()).bind("doi", item.doi()).bind("canon", cut(canonical, 2000))
-                    .bind("title", cut(item.title(), 1000))
-                    .bind("authors", cut(String.join(", ", item.authors()), 4000))
-                    .bind("summary", item.summaryText())
-                    .bind("seen", utc(seenAt)).bind("published", utc(published))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        }
-        h.createUpdate("UPDATE items SET paper_id=:p WHERE id=:i").bind("p", paperId).bind("i", itemId).execute();
-        String code = item.links().stream().filter(l -> l.matches("https?://(www\\.)?github\\.com/[^/]+/[^/#?]+.*"))
+        return item.links().stream().filter(l -> l.matches("https?://(www\\.)?github\\.com/[^/]+/[^/#?]+.*"))
                 .findFirst().orElse(null);
-        h.createUpdate("UPDATE papers SET mentions = (SELECT COUNT(DISTINCT source_id) FROM items WHERE paper_id=:p),"
-                        + " code_url = COALESCE(code_url, :code) WHERE id=:p")
-                .bind("p", paperId).bind("code", code).execute();
-        return paperId;
+    }
+
+    // ---- papers ----
+
+    /**
+     * Links the item to its Paper, creating the paper on first sighting when {@code mayCreate}.
+     * Returns the paper id, or empty when the item belongs to no paper.
+     */
+    Optional<Long> mergeIntoPaper(Handle h, long itemId, Item item, boolean mayCreate, Long repeatPaper,
+            Instant seenAt) {
+        Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
+        Long paperId = find(h, item, repeatPaper, when);
+        boolean created = false;
+        if (paperId == null) {
+            if (!mayCreate) {
+                return Optional.empty();
+            }
+            paperId = create(h, item, when, seenAt);
+            created = true;
+        }
+        h.createUpdate("UPDATE items SET paper_id=:p, featured_in=COALESCE(featured_in,"
+                        + " (SELECT featured_in FROM papers WHERE id=:p)) WHERE id=:i")
+                .bind("p", paperId).bind("i", itemId).execute();
+        if (!created) {
+            adoptIds(h, paperId, item);
+        }
+        recompute(h, paperId, created, seenAt);
+        return Optional.of(paperId);
+    }
+
+    private Long find(Handle h, Item item, Long repeatPaper, Instant when) {
+        if (item.arxivId() != null) {
+            Optional<Long> p = byArxiv(h, item.arxivId());
+            if (p.isPresent()) {
+                return p.get();
+            }
+        }
+        if (item.doi() != null) {
+            Optional<PaperIds> p = byDoi(h, item.doi());
+            if (p.isPresent() && compatible(p.get(), item)) {
+                return p.get().id();
+            }
+        }
+        if (repeatPaper != null) {
+            Optional<PaperIds> p = ids(h, repeatPaper);
+            if (p.isPresent() && compatible(p.get(), item)) {
+                return p.get().id();
+            }
+        }
+        if (hasPath(item.canonicalUrl())) {
+            List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
+                    .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
+            if (byUrl.isEmpty()) {
+                byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
+                                + " WHERE i.canonical_url=:u ORDER BY p.id")
+                        .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
+            }
+            for (PaperIds p : byUrl) {
+                if (compatible(p, item)) {
+                    return p.id();
+                }
+            }
+        }
+        return byTitle(h, item, when);
+    }
+
+    /** The paper whose research sightings carry a near-identical title, within the time window. */
+    private Long byTitle(Handle h, Item item, Instant when) {
+        List<String> tokens = TitleMatch.lookupTokens(item.title(), LOOKUP_TOKENS);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        List<Long> ids = h.createQuery("SELECT paper_id FROM paper_title_tokens WHERE token IN (<tokens>)"
+                        + " AND published_at >= :from AND published_at <= :to GROUP BY paper_id"
+                        + " HAVING COUNT(*) >= :need ORDER BY COUNT(*) DESC, paper_id LIMIT " + TITLE_CANDIDATES)
+                .bindList("tokens", tokens)
+                .bind("from", utc(when.minus(TITLE_WINDOW))).bind("to", utc(when.plus(TITLE_WINDOW)))
+                .bind("need", Math.min(2, tokens.size()))
+                .mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        List<PaperIds> papers = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE id IN (<ids>)")
+                .bindList("ids", ids).map((rs, ctx) -> paperIds(rs)).list();
+        List<String[]> titles = h.createQuery("SELECT id, title FROM papers WHERE id IN (<ids>)"
+                        + " UNION ALL SELECT paper_id, title FROM items WHERE paper_id IN (<ids>) AND source_rank >= 2")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        Long best = null;
+        double bestScore = 0;
+        for (PaperIds p : papers) {
+            if (!compatible(p, item)) {
+                continue;
+            }
+            for (String[] t : titles) {
+                if (Long.parseLong(t[0]) == p.id()) {
+                    double s = TitleMatch.similarity(item.title(), t[1]);
+                    if (s > bestScore || (s == bestScore && s > 0 && best != null && p.id() < best)) {
+                        bestScore = s;
+                        best = p.id();
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            LOG.debug("ingest.paper.title_match source={} paper={} similarity={}", item.sourceId(), best, bestScore);
+        }
+        return best;
+    }
+
+    /** Creates the paper; when another transaction created it first (same arXiv id or DOI), returns that one. */
+    private long create(Handle h, Item item, Instant published, Instant seenAt) {
+        String canonical = item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
+                : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
+        Optional<Long> id = attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title,"
+                        + " authors, summary, mentions, first_seen_at, published_at) VALUES (:arxiv, :doi, :canon,"
+                        + " :title, :authors, :summary, 1, :seen, :published)")
+                .bind("arxiv", item.arxivId()).bind("doi", cut(item.doi(), 300)).bind("canon", cut(canonical, 2000))
+                .bind("title", cut(item.title(), 1000))
+                .bind("authors", cut(String.join(", ", item.authors()), 4000))
+                .bind("summary", item.summaryText())
+                .bind("seen", utc(seenAt)).bind("published", utc(published))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        if (id.isPresent()) {
+            return id.get();
+        }
+        // lost the race: the winner's paper is committed now
+        Optional<Long> winner = item.arxivId() != null ? byArxiv(h, item.arxivId()) : Optional.empty();
+        if (winner.isEmpty() && item.doi() != null) {
+            winner = byDoi(h, item.doi()).map(PaperIds::id);
+        }
+        LOG.info("ingest.paper.race source={} arxiv={} doi={} paper={}", item.sourceId(), item.arxivId(), item.doi(),
+                winner.orElse(null));
+        return winner.orElseThrow(() -> new IngestException("cannot store the paper of " + item.guid()
+                + ": its arXiv id or DOI is taken, yet no paper has it"));
+    }
+
+    /** Gives the paper the arXiv id and DOI the item knows and it lacks, absorbing a DOI-only twin. */
+    private void adoptIds(Handle h, long paperId, Item item) {
+        PaperIds p = ids(h, paperId).orElseThrow();
+        if (p.arxivId() == null && item.arxivId() != null) {
+            boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET arxiv_id=:a, canonical_url=:c WHERE id=:id")
+                    .bind("a", item.arxivId()).bind("c", "https://arxiv.org/abs/" + item.arxivId()).bind("id", paperId)
+                    .execute()).isPresent();
+            if (!ok) {
+                LOG.warn("ingest.paper.id_taken paper={} arxiv={}", paperId, item.arxivId());
+            }
+        }
+        if (p.doi() == null && item.doi() != null) {
+            Optional<PaperIds> twin = byDoi(h, item.doi());
+            if (twin.isPresent() && twin.get().id() != paperId) {
+                if (twin.get().arxivId() != null || !absorb(h, paperId, twin.get().id())) {
+                    return;
+                }
+            }
+            boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET doi=:d WHERE id=:id")
+                    .bind("d", cut(item.doi(), 300)).bind("id", paperId).execute()).isPresent();
+            if (!ok) {
+                LOG.warn("ingest.paper.id_taken paper={} doi={}", paperId, item.doi());
+            }
+        }
+    }
+
+    /**
+     * Moves every sighting of paper {@code gone} to {@code keep} and deletes {@code gone}, unless a
+     * draft already proposes {@code gone} (then both stay, and the editor sees two).
+     */
+    private boolean absorb(Handle h, long keep, long gone) {
+        boolean proposed = h.createQuery("SELECT 1 FROM candidates WHERE paper_id=:g").bind("g", gone)
+                .mapTo(Integer.class).findFirst().isPresent();
+        if (proposed) {
+            LOG.info("ingest.paper.merge_skipped keep={} gone={} reason=candidate", keep, gone);
+            return false;
+        }
+        h.createUpdate("UPDATE papers SET featured_in = COALESCE(featured_in, (SELECT featured_in FROM papers"
+                + " WHERE id=:g)) WHERE id=:k").bind("k", keep).bind("g", gone).execute();
+        h.createUpdate("UPDATE items SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
+        h.createUpdate("DELETE FROM paper_title_tokens WHERE paper_id=:g").bind("g", gone).execute();
+        h.createUpdate("DELETE FROM papers WHERE id=:g").bind("g", gone).execute();
+        LOG.info("ingest.paper.merged keep={} gone={}", keep, gone);
+        return true;
+    }
+
+    /**
+     * Works the paper's metadata and signals out again from all its sightings, and indexes the
+     * title words of its research sightings. {@code updated_at} records when a new arXiv version,
+     * title or abstract changed a paper that already existed.
+     */
+    private void recompute(Handle h, long paperId, boolean created, Instant seenAt) {
+        List<PaperMetadata.Sighting> sightings = h.createQuery("SELECT id, source_id, source_rank, title, summary_text,"
+                        + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
+                        + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
+                        + " FROM items WHERE paper_id=:p")
+                .bind("p", paperId)
+                .map((rs, ctx) -> new PaperMetadata.Sighting(rs.getLong("id"), rs.getString("source_id"),
+                        rs.getInt("source_rank"), rs.getString("title"), rs.getString("summary_text"),
+                        rs.getString("authors"), rs.getString("arxiv_id"), rs.getString("doi"),
+                        rs.getInt("arxiv_version"), rs.getInt("upvotes"), rs.getInt("stars"), rs.getInt("comments"),
+                        rs.getString("code_url"), rs.getString("project_url"), rs.getString("pdf_url"),
+                        rs.getString("primary_category"), rs.getString("categories"), rs.getString("arxiv_comment"),
+                        rs.getString("journal_ref"), rs.getObject("published_at", OffsetDateTime.class).toInstant()))
+                .list();
+        if (sightings.isEmpty()) {
+            return;
+        }
+        PaperMetadata.Best b = PaperMetadata.best(sightings);
+        String[] before = h.createQuery("SELECT title, summary, arxiv_version FROM papers WHERE id=:p").bind("p", paperId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one();
+        String title = cut(b.title(), 1000);
+        boolean changed = !created && (b.arxivVersion() > Integer.parseInt(before[2])
+                || !Objects.equals(title, before[0]) || !Objects.equals(b.summary(), before[1]));
+        attempt(h, () -> h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
+                        + " mentions=:mentions, upvotes=:upvotes, stars=:stars, comments=:comments, code_url=:code,"
+                        + " project_url=:project, pdf_url=:pdf, primary_category=:primary, categories=:categories,"
+                        + " arxiv_comment=:comment, journal_ref=:journal,"
+                        + " published_at=CASE WHEN :published < published_at THEN :published ELSE published_at END"
+                        + (changed ? ", updated_at=:now" : "") + " WHERE id=:p")
+                .bind("title", title).bind("summary", b.summary()).bind("authors", cut(b.authors(), 4000))
+                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
+                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
+                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
+                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
+                .bind("published", utc(b.publishedAt())).bind("now", utc(seenAt)).bind("p", paperId)
+                .execute());
+        indexTitle(h, paperId, title, sightings);
+    }
+
+    private void indexTitle(Handle h, long paperId, String title, List<PaperMetadata.Sighting> sightings) {
+        Set<String> wanted = new LinkedHashSet<>(TitleMatch.significant(title));
+        for (PaperMetadata.Sighting s : sightings) {
+            if (s.rank() >= PaperMetadata.RANK_RESEARCH) {
+                wanted.addAll(TitleMatch.significant(s.title()));
+            }
+        }
+        OffsetDateTime published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
+                .mapTo(OffsetDateTime.class).one();
+        h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
+                .bind("at", published).bind("p", paperId).execute();
+        Set<String> have = new HashSet<>(h.createQuery("SELECT token FROM paper_title_tokens WHERE paper_id=:p")
+                .bind("p", paperId).mapTo(String.class).list());
+        wanted.removeAll(have);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO paper_title_tokens (token, paper_id, published_at)"
+                + " VALUES (:t, :p, :at)");
+        for (String t : wanted) {
+            batch.bind("t", t).bind("p", paperId).bind("at", published).add();
+        }
+        batch.execute();
+    }
+
+    // ---- helpers ----
+
+    private static Optional<Long> byArxiv(Handle h, String arxivId) {
+        return h.createQuery("SELECT id FROM papers WHERE arxiv_id=:a").bind("a", arxivId).mapTo(Long.class).findOne();
+    }
+
+    private static Optional<PaperIds> byDoi(Handle h, String doi) {
+        return h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE doi=:d").bind("d", cut(doi, 300))
+                .map((rs, ctx) -> paperIds(rs)).findOne();
+    }
+
+    private static Optional<PaperIds> ids(Handle h, long paperId) {
+        return h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE id=:p").bind("p", paperId)
+                .map((rs, ctx) -> paperIds(rs)).findOne();
+    }
+
+    private static PaperIds paperIds(ResultSet rs) throws SQLException {
+        return new PaperIds(rs.getLong("id"), rs.getString("arxiv_id"), rs.getString("doi"));
+    }
+
+    /** A paper found by URL or title may take the item unless their arXiv ids or DOIs disagree. */
+    private static boolean compatible(PaperIds p, Item item) {
+        boolean arxivClash = p.arxivId() != null && item.arxivId() != null && !p.arxivId().equals(item.arxivId());
+        boolean doiClash = p.doi() != null && item.doi() != null && !p.doi().equals(item.doi());
+        return !arxivClash && !doiClash;
+    }
+
+    /**
+     * Runs a write on a paper row that another source's transaction may hold or create at the same
+     * time. On a unique-index violation it rolls back just that write (a savepoint, so the
+     * surrounding transaction stays usable on PostgreSQL) and returns empty; on a lock timeout or
+     * deadlock (H2 gives up waiting after its lock timeout) it rolls back to the savepoint and tries
+     * again until {@link #LOCK_WAIT} has passed.
+     */
+    private static <T> Optional<T> attempt(Handle h, Supplier<T> write) {
+        boolean tx = h.isInTransaction();
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            String sp = "merge_" + SAVEPOINTS.incrementAndGet();
+            if (tx) {
+                h.savepoint(sp);
+            }
+            try {
+                T result = write.get();
+                if (tx) {
+                    h.release(sp);
+                }
+                return Optional.of(result);
+            } catch (UnableToExecuteStatementException e) {
+                String state = sqlState(e);
+                boolean unique = "23505".equals(state);
+                boolean retry = RETRYABLE.contains(state) && System.nanoTime() < deadline;
+                if (!unique && !retry) {
+                    throw e;
+                }
+                if (tx) {
+                    h.rollbackToSavepoint(sp);
+                }
+                if (unique) {
+                    return Optional.empty();
+                }
+                LOG.debug("ingest.paper.lock_wait state={}", state);
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasPath(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            String path = URI.create(url).getPath();
+            return path != null && path.length() > 1;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String host(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            String host = URI.create(url.trim()).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static String cut(String s, int max) {

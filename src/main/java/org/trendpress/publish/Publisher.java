@@ -91,14 +91,16 @@ public final class Publisher {
             }
             h.createUpdate("UPDATE drafts SET state='published', updated_at=:now WHERE id=:id")
                     .bind("now", utc(now)).bind("id", draftId).execute();
-            // featured works are not suggested again by later drafts
-            h.createUpdate("UPDATE papers SET featured_in=:m WHERE featured_in IS NULL AND id IN (SELECT c.paper_id"
-                            + " FROM selections s JOIN candidates c ON c.id = s.candidate_id WHERE s.draft_id=:d)")
+            // featured works are not suggested again by later drafts: the selected papers, the papers
+            // of selected news items (one Paper per work), and every sighting of those papers
+            h.createUpdate("UPDATE papers SET featured_in=:m WHERE featured_in IS NULL AND (id IN (SELECT c.paper_id"
+                            + " FROM selections s JOIN candidates c ON c.id = s.candidate_id WHERE s.draft_id=:d)"
+                            + " OR id IN (SELECT i.paper_id FROM selections s JOIN candidates c ON c.id = s.candidate_id"
+                            + " JOIN items i ON i.id = c.item_id WHERE s.draft_id=:d))")
                     .bind("m", draft.month()).bind("d", draftId).execute();
             h.createUpdate("UPDATE items SET featured_in=:m WHERE featured_in IS NULL AND (id IN (SELECT c.item_id"
                             + " FROM selections s JOIN candidates c ON c.id = s.candidate_id WHERE s.draft_id=:d)"
-                            + " OR paper_id IN (SELECT c.paper_id FROM selections s JOIN candidates c"
-                            + " ON c.id = s.candidate_id WHERE s.draft_id=:d))")
+                            + " OR paper_id IN (SELECT id FROM papers WHERE featured_in=:m))")
                     .bind("m", draft.month()).bind("d", draftId).execute();
             return h.createQuery("SELECT id FROM issues WHERE month=:m").bind("m", draft.month())
                     .mapTo(Long.class).one();

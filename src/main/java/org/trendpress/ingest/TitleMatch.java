@@ -1,0 +1,181 @@
+package org.trendpress.ingest;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Near-identical titles: the same work seen without a shared id (a lab blog post titled like its
+ * arXiv paper, a news story quoting the exact title). Conservative on purpose: a wrong merge hides
+ * a work from the editors, a missed one only shows it twice.
+ *
+ * <p>Titles are normalised (Unicode compatibility forms, accents, case, dashes, quotes,
+ * punctuation, whitespace) into tokens. Two titles match when
+ * <ul>
+ *   <li>each has at least {@value #MIN_SIGNIFICANT} significant tokens (not stop words, not generic
+ *       announcement words: "Introducing Gemini" never matches anything),</li>
+ *   <li>their numbers agree ("Llama 3.1" is not "Llama 3.2"), and</li>
+ *   <li>when one title's significant words are a strict subset of the other's, Jaccard is at least
+ *       {@value #SUBSET_JACCARD} ("Scaling Laws for Neural Language Models" is not "… of Code");</li>
+ *   <li>otherwise their significant token sets have a Jaccard similarity of at least
+ *       {@value #JACCARD}, or one set of at least 6 tokens is almost contained in the other (≥ 0.9,
+ *       Jaccard ≥ 0.6), or their spaceless fingerprints are within a normalised edit distance of
+ *       0.08 ("pre-training" against "pretraining", a typo).</li>
+ * </ul>
+ */
+final class TitleMatch {
+
+    static final int MIN_SIGNIFICANT = 4;
+    static final double JACCARD = 0.85;
+    /** When one title's words all appear in the other ("Scaling Laws …" against "Scaling Laws … of Code"). */
+    static final double SUBSET_JACCARD = 0.9;
+    private static final double CONTAINMENT = 0.9;
+    private static final double CONTAINMENT_JACCARD = 0.6;
+    private static final int CONTAINMENT_MIN = 6;
+    private static final double EDIT = 0.92;
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
+    private static final Pattern QUOTES = Pattern.compile("['`\\u2018\\u2019\\u201A\\u201B\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB\\u2032\\u2033\"]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** Words that say nothing about which work a title names. */
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "the", "of", "for", "in", "on", "with", "and", "or", "to", "is", "are", "be", "via", "by",
+            "from", "at", "as", "into", "its", "it", "we", "our", "your", "you", "how", "what", "why", "when", "do",
+            "does", "can", "this", "that", "these", "new", "introducing", "introduces", "announcing", "announces",
+            "meet", "presenting", "launching", "launches", "release", "releases", "update", "updates", "paper",
+            "blog", "post", "today", "now", "available");
+
+    private TitleMatch() {}
+
+    /** The normalised title: lower-case words and numbers separated by single spaces. */
+    static String key(String title) {
+        if (title == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(title, Normalizer.Form.NFKC);
+        s = DASHES.matcher(s).replaceAll("-");
+        s = QUOTES.matcher(s).replaceAll("");
+        s = Normalizer.normalize(s, Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("");
+        s = s.toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The significant tokens of a title, in order, without repeats. */
+    static List<String> significant(String title) {
+        Set<String> out = new LinkedHashSet<>();
+        String k = key(title);
+        if (k.isEmpty()) {
+            return List.of();
+        }
+        for (String t : k.split(" ")) {
+            if (!STOP.contains(t) && (t.length() > 1 || Character.isDigit(t.charAt(0)))) {
+                out.add(t.length() > 100 ? t.substring(0, 100) : t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The tokens to look a title up by: its longest significant words (long words are rare ones),
+     * at most {@code n}. Empty when the title is too generic to be matched at all.
+     */
+    static List<String> lookupTokens(String title, int n) {
+        List<String> sig = significant(title);
+        if (sig.size() < MIN_SIGNIFICANT) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(sig.stream().filter(t -> !isNumber(t)).toList());
+        words.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return List.copyOf(words.subList(0, Math.min(n, words.size())));
+    }
+
+    /** Whether two titles name the same work, by the rules in the class comment. */
+    static boolean same(String a, String b) {
+        return similarity(a, b) > 0;
+    }
+
+    /**
+     * How alike two titles are, in (0, 1] when they match by the rules above, else 0. Higher is
+     * closer; used to pick the best of several matching papers.
+     */
+    static double similarity(String a, String b) {
+        List<String> sa = significant(a);
+        List<String> sb = significant(b);
+        if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
+            return 0;
+        }
+        if (!numbers(sa).equals(numbers(sb))) {
+            return 0;
+        }
+        Set<String> union = new LinkedHashSet<>(sa);
+        union.addAll(sb);
+        long common = sa.stream().filter(sb::contains).count();
+        double jaccard = (double) common / union.size();
+        int smaller = Math.min(sa.size(), sb.size());
+        boolean subset = common == smaller && sa.size() != sb.size();
+        if (subset) {
+            // a longer title that only adds words is usually a narrower work, not the same one
+            return jaccard >= SUBSET_JACCARD ? jaccard : 0;
+        }
+        if (jaccard >= JACCARD) {
+            return jaccard;
+        }
+        double containment = (double) common / smaller;
+        if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
+            return jaccard;
+        }
+        double edit = editSimilarity(String.join("", sa), String.join("", sb));
+        return edit >= EDIT ? edit : 0;
+    }
+
+    private static Set<String> numbers(List<String> tokens) {
+        Set<String> n = new TreeSet<>();
+        for (String t : tokens) {
+            if (isNumber(t)) {
+                n.add(t);
+            }
+        }
+        return n;
+    }
+
+    private static boolean isNumber(String t) {
+        return !t.isEmpty() && t.chars().allMatch(Character::isDigit);
+    }
+
+    /** 1 − Levenshtein distance / longer length. */
+    static double editSimilarity(String a, String b) {
+        int max = Math.max(a.length(), b.length());
+        if (max == 0) {
+            return 1;
+        }
+        if (Math.abs(a.length() - b.length()) > max * (1 - EDIT)) {
+            return 1 - (double) Math.abs(a.length() - b.length()) / max; // too far apart to be worth the table
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return 1 - (double) prev[b.length()] / max;
+    }
+}

@@ -1,0 +1,288 @@
+package org.trendpress.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trendpress.store.Database;
+
+/** One Paper per work: sightings at arXiv, Hugging Face, lab blogs and news merge into it. */
+class MergeTest {
+
+    static final Instant T0 = Instant.parse("2026-10-06T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+    Jdbi jdbi;
+    org.jdbi.v3.core.Handle keeper;
+    final ItemStore store = new ItemStore();
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
+        jdbi = db.jdbi();
+        // keep the embedded database open between transactions: without an open connection H2
+        // closes and reopens the file for every handle, which corrupted it under load here
+        keeper = jdbi.open();
+        for (String s : List.of("arxiv-rss", "arxiv-api", "hf", "lab", "lab2", "news", "doi-feed")) {
+            jdbi.useHandle(h -> h.execute("INSERT INTO sources (id, type, url) VALUES (?, 'rss', ?)", s,
+                    "http://127.0.0.1/" + s));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        keeper.close();
+        db.close();
+    }
+
+    // ---- builders (fixtures in our own words) ----
+
+    static Item arxivRss(String guid, String id, int version, String title, String summary) {
+        return new Item("arxiv-rss", guid, "https://arxiv.org/abs/" + id, "https://arxiv.org/abs/" + id, title,
+                summary, summary, List.of("Ada Lovelace", "Alan Turing"), id, null, T0.plusSeconds(86_400L * version),
+                List.of(), new ItemDetails("cs.LG", List.of("cs.LG", "cs.AI"), "12 pages", null,
+                        "https://arxiv.org/pdf/" + id + "v" + version, version, version == 1 ? "new" : "replace",
+                        0, 0, null, 0, null, List.of(), null));
+    }
+
+    static Item hf(String guid, String id, String title, int upvotes, int stars) {
+        return new Item("hf", guid, "https://huggingface.co/papers/" + id, "https://huggingface.co/papers/" + id,
+                title, "Short blurb.", "Short blurb.", List.of("A. Lovelace"), id, null, T0.plusSeconds(3600),
+                List.of(), new ItemDetails(null, List.of(), null, null, null, 0, null, upvotes, 7,
+                        "https://github.com/example/tiny-rec", stars, "https://tiny-rec.example.org", List.of(), "ExampleLab"));
+    }
+
+    static Item post(String source, String guid, String url, String title, List<String> links, String arxivId,
+            String doi, Instant published) {
+        return new Item(source, guid, url, Links.canonical(url), title, "A post about it.", "A post about it.",
+                List.of("Comms Team"), arxivId, doi, published, links);
+    }
+
+    boolean save(Item item, boolean research) {
+        return jdbi.inTransaction(h -> store.save(h, item, research ? "research" : "news", "test", research, T0));
+    }
+
+    int count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    Map<String, Object> paper(String where) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM papers WHERE " + where).mapToMap().one());
+    }
+
+    // ---- tests ----
+
+    @Test
+    void arxivHuggingFaceAndALabPostLinkingTheAbsPageAreOnePaperWithTheBestSignals() {
+        String abs = "The full abstract from arXiv, longer than any blurb, describing tiny recurrent models.";
+        save(arxivRss("oai:arXiv.org:2610.01234v1", "2610.01234", 1, "Tiny Recurrent Models Reason Well", abs), true);
+        save(hf("hf-2610.01234", "2610.01234", "Tiny Recurrent Models Reason Well", 143, 512), true);
+        // the lab post names no id itself: the parser found the arXiv id in its links
+        save(post("lab", "https://lab.example.org/blog/tiny", "https://lab.example.org/blog/tiny?utm_source=x",
+                "Our tiny models reason well", List.of("https://arxiv.org/abs/2610.01234v1"), "2610.01234", null,
+                T0.plusSeconds(7200)), true);
+
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        Map<String, Object> p = paper("arxiv_id = '2610.01234'");
+        assertThat(p.get("mentions")).isEqualTo(3);
+        assertThat(p.get("upvotes")).isEqualTo(143);
+        assertThat(p.get("stars")).isEqualTo(512);
+        assertThat(p.get("comments")).isEqualTo(7);
+        assertThat(p.get("code_url")).isEqualTo("https://github.com/example/tiny-rec");
+        assertThat(p.get("project_url")).isEqualTo("https://tiny-rec.example.org");
+        assertThat(p.get("primary_category")).isEqualTo("cs.LG");
+        assertThat(p.get("categories")).isEqualTo("cs.LG cs.AI");
+        assertThat(p.get("arxiv_comment")).isEqualTo("12 pages");
+        assertThat(p.get("pdf_url")).isEqualTo("https://arxiv.org/pdf/2610.01234v1");
+        assertThat(p.get("arxiv_version")).isEqualTo(1);
+        assertThat(p.get("title")).isEqualTo("Tiny Recurrent Models Reason Well");
+        assertThat(p.get("summary")).isEqualTo(abs);
+        assertThat(p.get("authors")).isEqualTo("Ada Lovelace, Alan Turing");
+        assertThat(p.get("canonical_url")).isEqualTo("https://arxiv.org/abs/2610.01234");
+        assertThat(count("SELECT COUNT(*) FROM items WHERE paper_id IS NOT NULL")).isEqualTo(3);
+    }
+
+    @Test
+    void theBestSignalsDoNotDependOnTheOrderSourcesWerePolledIn() {
+        save(hf("hf-2610.01234", "2610.01234", "tiny recurrent models reason well", 143, 512), true);
+        save(arxivRss("oai:arXiv.org:2610.01234v1", "2610.01234", 1, "Tiny Recurrent Models Reason Well",
+                "The abstract."), true);
+        Map<String, Object> p = paper("arxiv_id = '2610.01234'");
+        assertThat(p.get("title")).isEqualTo("Tiny Recurrent Models Reason Well");
+        assertThat(p.get("authors")).isEqualTo("Ada Lovelace, Alan Turing");
+        assertThat(p.get("summary")).isEqualTo("The abstract.");
+        assertThat(p.get("upvotes")).isEqualTo(143);
+        assertThat(p.get("mentions")).isEqualTo(2);
+        // the same Hugging Face entry seen again with more upvotes raises the paper's count
+        save(hf("hf-2610.01234", "2610.01234", "tiny recurrent models reason well", 200, 600), true);
+        assertThat(paper("arxiv_id = '2610.01234'").get("upvotes")).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM items")).isEqualTo(2);
+    }
+
+    @Test
+    void aNewArxivVersionUpdatesThePaperAndIsNotASecondOneOrASecondCandidate() {
+        assertThat(save(arxivRss("oai:arXiv.org:2610.01234v1", "2610.01234", 1, "Tiny Models Reason",
+                "First abstract."), true)).isTrue();
+        assertThat(paper("arxiv_id = '2610.01234'").get("updated_at")).isNull();
+        // arXiv RSS announces the replacement under a new guid, with a new title
+        assertThat(save(arxivRss("oai:arXiv.org:2610.01234v2", "2610.01234", 2, "Tiny Recursive Models Reason",
+                "Revised abstract."), true)).isTrue();
+
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        Map<String, Object> p = paper("arxiv_id = '2610.01234'");
+        assertThat(p.get("arxiv_version")).isEqualTo(2);
+        assertThat(p.get("title")).isEqualTo("Tiny Recursive Models Reason");
+        assertThat(p.get("summary")).isEqualTo("Revised abstract.");
+        assertThat(p.get("updated_at")).isNotNull();
+        assertThat(p.get("mentions")).isEqualTo(1);
+        assertThat(((java.time.OffsetDateTime) p.get("published_at")).toInstant()).isEqualTo(T0.plusSeconds(86_400));
+        // the replacement is a sighting of the source's first entry, never a candidate of its own
+        assertThat(count("SELECT COUNT(*) FROM items WHERE repeat_of IS NOT NULL")).isEqualTo(1);
+        // polling the same feed again adds nothing
+        assertThat(save(arxivRss("oai:arXiv.org:2610.01234v2", "2610.01234", 2, "Tiny Recursive Models Reason",
+                "Revised abstract."), true)).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM items")).isEqualTo(2);
+    }
+
+    @Test
+    void aVersionSeenOnlyAtAnotherSourceStillRaisesTheVersion() {
+        save(arxivRss("oai:arXiv.org:2610.01234v1", "2610.01234", 1, "Tiny Models Reason", "First."), true);
+        Item api = new Item("arxiv-api", "http://arxiv.org/abs/2610.01234v3", "http://arxiv.org/abs/2610.01234v3",
+                "http://arxiv.org/abs/2610.01234v3", "Tiny Models Reason", "Third.", "Third.", List.of("Ada Lovelace"),
+                "2610.01234", "10.1234/tiny.3", T0, List.of(),
+                new ItemDetails("cs.LG", List.of("cs.LG"), null, "J. Tiny 3 (2026)", null, 3, null, 0, 0, null, 0,
+                        null, List.of(), null));
+        save(api, true);
+        Map<String, Object> p = paper("arxiv_id = '2610.01234'");
+        assertThat(p.get("arxiv_version")).isEqualTo(3);
+        assertThat(p.get("summary")).isEqualTo("Third.");
+        assertThat(p.get("doi")).isEqualTo("10.1234/tiny.3");
+        assertThat(p.get("journal_ref")).isEqualTo("J. Tiny 3 (2026)");
+        assertThat(p.get("mentions")).isEqualTo(2);
+    }
+
+    @Test
+    void aSourceReannouncingAnEntryUnderANewGuidKeepsOneCandidate() {
+        save(hf("hf-a", "2610.01234", "Tiny Recurrent Models Reason Well", 10, 0), true);
+        save(hf("hf-b", "2610.01234", "Tiny Recurrent Models Reason Well", 30, 0), true);
+        Item story = post("news", "news-1", "https://news.example.com/2026/10/tiny", "Tiny models, big news",
+                List.of(), null, null, T0);
+        Item again = post("news", "news-1-bis", "https://news.example.com/2026/10/tiny#comments", "Tiny models, big news",
+                List.of(), null, null, T0);
+        save(story, false);
+        save(again, false);
+        assertThat(count("SELECT COUNT(*) FROM items")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM items WHERE repeat_of IS NULL")).isEqualTo(2);
+        assertThat(paper("arxiv_id = '2610.01234'").get("upvotes")).isEqualTo(30);
+        assertThat(paper("arxiv_id = '2610.01234'").get("mentions")).isEqualTo(1);
+        // a feed whose entries all link to its home page has no repeats
+        save(post("news", "n-2", "https://news.example.com/", "Story two", List.of(), null, null, T0), false);
+        save(post("news", "n-3", "https://news.example.com/", "Story three", List.of(), null, null, T0), false);
+        assertThat(count("SELECT COUNT(*) FROM items WHERE repeat_of IS NULL")).isEqualTo(4);
+    }
+
+    @Test
+    void nearIdenticalTitlesMergeWithoutASharedId() {
+        save(arxivRss("oai:arXiv.org:2610.05555v1", "2610.05555", 1, "SAM 3: Segment Anything in Images and Videos",
+                "Abstract."), true);
+        // the lab's post and a news story carry no id, only the title (with typographic dashes and quotes)
+        save(post("lab", "lab-1", "https://lab.example.org/blog/sam3", "Introducing SAM\u00a03 \u2014 Segment Anything in Images & Videos",
+                List.of(), null, null, T0.plusSeconds(86_400 * 3)), true);
+        save(post("news", "news-1", "https://news.example.com/sam3", "\u201cSAM 3: Segment anything in images and videos\u201d",
+                List.of(), null, null, T0.plusSeconds(86_400 * 10)), false);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        assertThat(paper("arxiv_id = '2610.05555'").get("mentions")).isEqualTo(3);
+        assertThat(paper("arxiv_id = '2610.05555'").get("title")).isEqualTo("SAM 3: Segment Anything in Images and Videos");
+    }
+
+    @Test
+    void aBlogPostFirstThenTheArxivPaperWithTheSameTitleAreOnePaper() {
+        save(post("lab", "lab-1", "https://lab.example.org/blog/rl", "Scaling Reinforcement Learning for Long-Horizon Agents",
+                List.of(), null, null, T0), true);
+        save(arxivRss("oai:arXiv.org:2610.07777v1", "2610.07777", 1, "Scaling reinforcement learning for long horizon agents",
+                "Abstract."), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        Map<String, Object> p = paper("arxiv_id = '2610.07777'");
+        assertThat(p.get("canonical_url")).isEqualTo("https://arxiv.org/abs/2610.07777");
+        assertThat(p.get("mentions")).isEqualTo(2);
+    }
+
+    @Test
+    void shortGenericTitlesDifferentNumbersAndDistantDatesDoNotMerge() {
+        save(post("lab", "g-1", "https://lab.example.org/gemini", "Introducing Gemini", List.of(), null, null, T0), true);
+        save(post("lab2", "g-2", "https://lab2.example.org/gemma", "Introducing Gemma", List.of(), null, null, T0), true);
+        save(post("news", "g-3", "https://news.example.com/gemini", "Introducing Gemini", List.of(), null, null, T0), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(3);
+
+        save(post("lab", "l-31", "https://lab.example.org/llama31", "Llama 3.1: Open Foundation Models at Scale",
+                List.of(), null, null, T0), true);
+        save(post("lab2", "l-32", "https://lab2.example.org/llama32", "Llama 3.2: Open Foundation Models at Scale",
+                List.of(), null, null, T0), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(5);
+
+        save(post("lab", "w-1", "https://lab.example.org/wm", "World Models for Robotic Manipulation Planning",
+                List.of(), null, null, T0), true);
+        save(post("lab2", "w-2", "https://lab2.example.org/wm", "World Models for Robotic Manipulation Planning",
+                List.of(), null, null, T0.plusSeconds(86_400L * 200)), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(7);
+    }
+
+    @Test
+    void titlesNeverMergePapersWithDifferentArxivIds() {
+        save(arxivRss("oai:arXiv.org:2610.00001v1", "2610.00001", 1, "Benchmarking Large Language Models on Code Review",
+                "A."), true);
+        save(arxivRss("oai:arXiv.org:2610.00002v1", "2610.00002", 1, "Benchmarking Large Language Models on Code Review",
+                "B."), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(2);
+    }
+
+    @Test
+    void aDoiOnlyItemAndAnArxivItemWithTheSameDoiMerge() {
+        save(post("doi-feed", "d-1", "https://doi.org/10.5555/tiny.2026", "A journal paper", List.of(), null,
+                "10.5555/tiny.2026", T0), true);
+        Item api = new Item("arxiv-api", "http://arxiv.org/abs/2610.04444v1", "http://arxiv.org/abs/2610.04444v1",
+                "http://arxiv.org/abs/2610.04444v1", "Something else entirely", "Abstract.", "Abstract.",
+                List.of("Ada Lovelace"), "2610.04444", "10.5555/tiny.2026", T0, List.of(), ItemDetails.NONE);
+        save(api, true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        Map<String, Object> p = paper("doi = '10.5555/tiny.2026'");
+        assertThat(p.get("arxiv_id")).isEqualTo("2610.04444");
+        assertThat(p.get("mentions")).isEqualTo(2);
+    }
+
+    @Test
+    void aDoiLearntLaterAbsorbsTheDoiOnlyTwin() {
+        save(arxivRss("oai:arXiv.org:2610.04444v1", "2610.04444", 1, "Tiny Models", "Abstract."), true);
+        save(post("doi-feed", "d-1", "https://doi.org/10.5555/tiny.2026", "A journal paper", List.of(), null,
+                "10.5555/tiny.2026", T0), true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(2);
+        Item api = new Item("arxiv-api", "http://arxiv.org/abs/2610.04444v2", "http://arxiv.org/abs/2610.04444v2",
+                "http://arxiv.org/abs/2610.04444v2", "Tiny Models", "Abstract.", "Abstract.",
+                List.of("Ada Lovelace"), "2610.04444", "10.5555/tiny.2026", T0, List.of(), ItemDetails.NONE);
+        save(api, true);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        Map<String, Object> p = paper("arxiv_id = '2610.04444'");
+        assertThat(p.get("doi")).isEqualTo("10.5555/tiny.2026");
+        assertThat(p.get("mentions")).isEqualTo(3);
+    }
+
+    @Test
+    void newsWithoutAnIdNeverCreatesAPaperButASightingOfAFeaturedWorkIsMarkedFeatured() {
+        save(post("news", "n-1", "https://news.example.com/a", "Markets react to chip news", List.of(), null, null, T0),
+                false);
+        assertThat(count("SELECT COUNT(*) FROM papers")).isZero();
+        save(arxivRss("oai:arXiv.org:2610.01234v1", "2610.01234", 1, "Tiny Recurrent Models Reason Well", "A."), true);
+        jdbi.useHandle(h -> h.execute("UPDATE papers SET featured_in = '2026-10'"));
+        save(hf("hf-1", "2610.01234", "Tiny Recurrent Models Reason Well", 5, 0), true);
+        assertThat(count("SELECT COUNT(*) FROM items WHERE source_id = 'hf' AND featured_in = '2026-10'")).isEqualTo(1);
+    }
+}
