@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             // MONTH is a keyword in H2 2.x but a plain column name in PostgreSQL and in our schema
-            h2.setURL(url.toUpperCase(java.util.Locale.ROOT).contains("NON_KEYWORDS=") ? url : url + ";NON_KEYWORDS=MONTH");
+            h2.setURL(h2Url(url));
             h2.setUser(user == null ? "" : user);
             h2.setPassword(password == null ? "" : password);
             ds = h2;
@@ -54,6 +54,28 @@ public final class Database implements AutoCloseable {
         }
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         return new Database(ds, url);
+    }
+
+    /**
+     * H2 settings the application relies on, added unless the URL sets them: MONTH is a keyword in
+     * H2 2.x but a plain column name in PostgreSQL and in our schema; a file database stays open
+     * between connections until {@link #close()} (otherwise H2 closes and reopens the file whenever
+     * the last connection closes, which is slow and, under parallel polling, was seen to corrupt
+     * reads); and writers wait up to 10 s for a lock instead of H2's default 1 s.
+     */
+    static String h2Url(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(url);
+        if (!upper.contains("NON_KEYWORDS=")) {
+            b.append(";NON_KEYWORDS=MONTH");
+        }
+        if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("DB_CLOSE_DELAY=")) {
+            b.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains("LOCK_TIMEOUT=")) {
+            b.append(";LOCK_TIMEOUT=10000");
+        }
+        return b.toString();
     }
 
     public Jdbi jdbi() {
