@@ -36,9 +36,9 @@ public final class SourceStore {
     void syncSources(List<SourceConfig> sources) {
         jdbi.useTransaction(h -> {
             if (sources.isEmpty()) {
-                h.createUpdate("UPDATE sources SET enabled=FALSE").execute();
+                h.createUpdate("UPDATE sources SET enabled=FALSE WHERE type <> 'page'").execute();
             } else {
-                h.createUpdate("UPDATE sources SET enabled=FALSE WHERE id NOT IN (<ids>)")
+                h.createUpdate("UPDATE sources SET enabled=FALSE WHERE type <> 'page' AND id NOT IN (<ids>)")
                         .bindList("ids", sources.stream().map(SourceConfig::id).toList()).execute();
             }
             for (SourceConfig s : sources) {
@@ -117,6 +117,22 @@ public final class SourceStore {
     void scheduleNextAttempt(String sourceId, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sources SET next_attempt_at=:t WHERE id=:id")
                 .bind("id", sourceId).bind("t", utc(at)).execute());
+    }
+
+    /**
+     * Makes sure the pseudo-source that hand-submitted URLs are stored under exists. It has type
+     * {@code page}, is never polled and is left alone when sources.yaml is re-read.
+     */
+    void ensureSubmittedSource(String id, String name) {
+        jdbi.useHandle(h -> {
+            boolean exists = h.createQuery("SELECT 1 FROM sources WHERE id=:id").bind("id", id)
+                    .mapTo(Integer.class).findOne().isPresent();
+            if (!exists) {
+                h.createUpdate("INSERT INTO sources (id, type, url, name, kind_hint, weight, enabled)"
+                                + " VALUES (:id, 'page', 'submitted:', :name, 'mixed', 1.0, TRUE)")
+                        .bind("id", id).bind("name", name).execute();
+            }
+        });
     }
 
     /**
