@@ -55,6 +55,9 @@ public final class IngestBench {
     private Path work;
 
     public static void main(String[] args) throws Exception {
+        // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle and
+        // delayed ACKs stall each response by ~40 ms on loopback, which would be the bench's cost.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         IngestBench b = new IngestBench();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
