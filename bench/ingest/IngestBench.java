@@ -1,0 +1,605 @@
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.trendpress.app.Application;
+import org.trendpress.app.Settings;
+import org.trendpress.ingest.Connectors;
+import org.trendpress.ingest.Fetcher;
+import org.trendpress.ingest.Poller;
+
+/**
+ * The ingest benchmark of issue 3 (see bench/README.md for what is measured). Run through
+ * bench/ingest/run.sh from the repository root.
+ */
+public final class IngestBench {
+
+    private int sources = 500;
+    private int itemsPerSource = 40;
+    private int reps = 3;
+    private String python = "python3";
+    private boolean keep;
+    private boolean profile;
+    private boolean h2KeepOpen;
+    private Path work;
+
+    public static void main(String[] args) throws Exception {
+        // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle and
+        // delayed ACKs stall each response by ~40 ms on loopback, which would be the bench's cost.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        IngestBench b = new IngestBench();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sources" -> b.sources = Integer.parseInt(args[++i]);
+                case "--items" -> b.itemsPerSource = Integer.parseInt(args[++i]);
+                case "--reps" -> b.reps = Integer.parseInt(args[++i]);
+                case "--python" -> b.python = args[++i];
+                case "--keep" -> b.keep = true;
+                case "--profile" -> b.profile = true;
+                case "--h2-keep-open" -> b.h2KeepOpen = true;
+                default -> {
+                    System.err.println("usage: IngestBench [--sources N] [--items N] [--reps N] [--python PATH] [--keep] [--profile] [--h2-keep-open]");
+                    System.exit(2);
+                }
+            }
+        }
+        b.run();
+    }
+
+    /** A source is unchanged in the measured cycle (answers 304) when this holds: a fifth of them. */
+    private static boolean unchanged(int s) {
+        return s % 5 == 0;
+    }
+
+    private void run() throws Exception {
+        work = Files.createTempDirectory("trendpress-bench-");
+        say("# Trendpress ingest benchmark");
+        say("java %s, %d cores, max heap %d MB, work folder %s, load average %.1f", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        say("database: H2 file%s", h2KeepOpen ? " with DB_CLOSE_DELAY=-1 (--h2-keep-open)" : ", URL form as committed in config/");
+        try {
+            bench();
+        } finally {
+            if (!keep) {
+                delete(work);
+            }
+        }
+    }
+
+    private void bench() throws Exception {
+        // 1. Generate version 1 of every feed (primed) and version 2 of the changed ones (measured).
+        long genStart = System.nanoTime();
+        Path feeds = work.resolve("feeds");
+        long[] v1Bytes = new long[1];
+        long[] v2Bytes = new long[2];
+        List<Path> measuredFiles = new ArrayList<>();
+        for (int s = 0; s < sources; s++) {
+            v1Bytes[0] += write(feeds, s, 1);
+            if (!unchanged(s)) {
+                v2Bytes[0] += write(feeds, s, 2);
+                v2Bytes[1] += Files.size(FeedServer.FeedFiles.path(feeds, s, 2, true));
+                measuredFiles.add(FeedServer.FeedFiles.path(feeds, s, 2, false));
+            }
+        }
+        int changed = measuredFiles.size();
+        say("generated %d sources x %d items = %d items (%.1f MB of RSS) in %.1f s; the measured cycle serves %d changed"
+                        + " feeds (%d items, %.1f MB, %.1f MB gzipped on the wire) and %d unchanged (304)",
+                sources, itemsPerSource, sources * itemsPerSource, v1Bytes[0] / 1e6, secs(genStart), changed,
+                changed * itemsPerSource, v2Bytes[0] / 1e6, v2Bytes[1] / 1e6, sources - changed);
+
+        Map<String, Result> results = new LinkedHashMap<>();
+        try (FeedServer server = new FeedServer(feeds, sources)) {
+            for (int s = 0; s < sources; s++) {
+                server.setVersion(s, 1);
+            }
+            Path yaml = writeSources(server);
+            Settings settings = settings(yaml);
+            try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
+                Poller poller = app.poller();
+
+                // 2. Priming cycle: every source new, every item stored (also warms the JIT).
+                long t0 = System.nanoTime();
+                Poller.Report primed = poller.pollAll();
+                double primeSecs = secs(t0);
+                check(primed.failed() == 0, "priming cycle had failures: " + firstError(primed));
+                check(primed.added() == sources * itemsPerSource, "priming cycle added " + primed.added());
+                say("priming cycle: %d sources, %d new items stored in %.2f s (%.0f items/s, cold JVM, not the figure)",
+                        sources, primed.added(), primeSecs, primed.added() / primeSecs);
+
+                // 3. Four fifths of the sources publish a new version; the rest stay as they were.
+                for (int s = 0; s < sources; s++) {
+                    if (!unchanged(s)) {
+                        server.setVersion(s, 2);
+                    }
+                }
+                long okBefore = server.ok.get();
+
+                // 4. The measured cycle: one full pollAll through the real Poller.
+                HeapWatch heap = new HeapWatch();
+                Profiler prof = profile ? Profiler.start() : null;
+                heap.start();
+                long t1 = System.nanoTime();
+                Poller.Report report = poller.pollAll();
+                double cycle = secs(t1);
+                heap.stop();
+                if (prof != null) {
+                    prof.stopAndPrint(work.resolve("cycle.jfr"));
+                }
+                long notModified = report.sources().stream().filter(Poller.SourceResult::notModified).count();
+                int parsed = report.sources().stream().mapToInt(Poller.SourceResult::seen).sum();
+                check(report.failed() == 0, "measured cycle had failures: " + firstError(report));
+                check(notModified == sources - changed, "expected " + (sources - changed) + " 304s, got " + notModified);
+                check(parsed == changed * itemsPerSource && report.added() == parsed,
+                        "expected " + changed * itemsPerSource + " new items, parsed " + parsed + " added " + report.added());
+                check(server.ok.get() - okBefore == changed, "server sent " + (server.ok.get() - okBefore) + " bodies");
+                results.put("end-to-end", new Result(parsed, v2Bytes[0], cycle, heap.peakMb(), heap.note()));
+                say("measured cycle: %d sources polled in %.2f s: %d answered 304, %d parsed %d items, all %d new and stored;"
+                                + " %d GCs, %d ms in GC",
+                        sources, cycle, notModified, changed, parsed, report.added(), heap.gcCount(), heap.gcMillis());
+                long papers = app.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
+                long merged = app.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM papers WHERE mentions > 1").mapTo(Long.class).one());
+                say("database after both cycles: %d papers, %d of them seen at more than one source", papers, merged);
+
+                // 5. Where the time goes, outside the Poller: fetch alone, the ingest parser alone.
+                results.put("fetch only (Fetcher)", fetchOnly(settings, server, changed * itemsPerSource, v2Bytes[0]));
+            }
+        }
+
+        List<byte[]> bodies = new ArrayList<>();
+        for (Path f : measuredFiles) {
+            bodies.add(Files.readAllBytes(f));
+        }
+        Connectors connectors = new Connectors();
+        results.put("ingest parser (FeedParser: ROME+map+sanitise)", repeat(bodies, v2Bytes[0],
+                body -> connectors.forType("rss").parse("bench", body, "application/rss+xml; charset=utf-8").items().size()));
+        results.put("ROME alone (SyndFeedInput)", repeat(bodies, v2Bytes[0], IngestBench::rome));
+        results.put("StAX pass (titles, links)", repeat(bodies, v2Bytes[0], IngestBench::stax));
+        results.put("python3-feedparser", feedparser(measuredFiles));
+
+        printResults(results, changed * itemsPerSource);
+    }
+
+    // ---- the application's settings and wiring ------------------------------------------------------------
+
+    /**
+     * The settings the bench's Application runs with: the committed config/ with its database,
+     * data and sources in the work folder. When the SSRF guard's allow-list setting exists, the
+     * loopback server is allow-listed here (the one place to adapt).
+     */
+    private Settings settings(Path sourcesYaml) throws IOException {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("trendpress.data-dir", work.resolve("data").toString());
+        // the form of the committed default (an H2 file); --h2-keep-open adds DB_CLOSE_DELAY=-1 so H2
+        // keeps the database open between connections instead of closing (and compacting) it each time
+        o.put("trendpress.db.url", "jdbc:h2:file:" + work.resolve("db").resolve("bench").toAbsolutePath()
+                + (h2KeepOpen ? ";DB_CLOSE_DELAY=-1" : ""));
+        o.put("trendpress.sources.file", sourcesYaml.toString());
+        o.put("trendpress.archive.dir", work.resolve("issues").toString());
+        o.put("trendpress.mail.smtp.host", "");
+        o.put("trendpress.mail.outbox-dir", work.resolve("outbox").toString());
+        String props = Files.readString(Path.of("config", "application.properties"));
+        if (props.contains("trendpress.fetch.allow-hosts=")) {
+            o.put("trendpress.fetch.allow-hosts", "127.0.0.1");
+        }
+        return Settings.load(Path.of("config"), o, Map.of());
+    }
+
+    /**
+     * A Fetcher as Application builds it from the settings, for the fetch-only figure. If the
+     * SSRF guard changes Fetcher's constructor, adapt this one method.
+     */
+    private static Fetcher fetcher(Settings settings) {
+        return new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
+                settings.getLong("trendpress.fetch.max-bytes"), settings.get("trendpress.fetch.user-agent"));
+    }
+
+    private Path writeSources(FeedServer server) throws IOException {
+        StringBuilder y = new StringBuilder("# generated by bench/ingest/IngestBench\nsources:\n");
+        String[] kinds = {"research", "news", "mixed"};
+        for (int s = 0; s < sources; s++) {
+            y.append("  - id: bench-s").append(s).append('\n')
+                    .append("    name: Bench source ").append(s).append('\n')
+                    .append("    type: rss\n")
+                    .append("    url: ").append(server.url(s)).append('\n')
+                    .append("    schedule: \"0 0 * * * ?\"\n")
+                    .append("    kind: ").append(kinds[s % 3]).append('\n');
+        }
+        Path file = work.resolve("sources.yaml");
+        Files.writeString(file, y);
+        return file;
+    }
+
+    private long write(Path feeds, int s, int v) throws IOException {
+        byte[] body = FeedGen.feed(s, v, itemsPerSource);
+        Path plain = FeedServer.FeedFiles.path(feeds, s, v, false);
+        Files.createDirectories(plain.getParent());
+        Files.write(plain, body);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(FeedServer.FeedFiles.path(feeds, s, v, true)))) {
+            out.write(body);
+        }
+        return body.length;
+    }
+
+    // ---- the figures beside the pipeline ------------------------------------------------------------------
+
+    private Result fetchOnly(Settings settings, FeedServer server, int items, long bytes) {
+        Fetcher f = fetcher(settings);
+        HeapWatch heap = new HeapWatch();
+        double[] times = new double[reps];
+        for (int r = -1; r < reps; r++) {
+            heap.start();
+            long t = System.nanoTime();
+            for (int s = 0; s < sources; s++) {
+                if (!unchanged(s)) {
+                    f.fetch(server.url(s), null, null);
+                }
+            }
+            double secs = secs(t);
+            heap.stop();
+            if (r >= 0) {
+                times[r] = secs;
+            }
+        }
+        return new Result(items, bytes, median(times), heap.peakMb(), "GET + gunzip, no parsing");
+    }
+
+    private Result repeat(List<byte[]> bodies, long bytes, ToIntFunction<byte[]> pass) {
+        int items = 0;
+        for (byte[] b : bodies) {
+            items += pass.applyAsInt(b); // warm-up, untimed
+        }
+        double[] times = new double[reps];
+        HeapWatch heap = new HeapWatch();
+        for (int r = 0; r < reps; r++) {
+            heap.start();
+            long t = System.nanoTime();
+            int n = 0;
+            for (byte[] b : bodies) {
+                n += pass.applyAsInt(b);
+            }
+            times[r] = secs(t);
+            heap.stop();
+            check(n == items, "pass counted " + n + " items, warm-up " + items);
+        }
+        return new Result(items, bytes, median(times), heap.peakMb(), "bodies held in memory: " + (bytes >> 20) + " MB");
+    }
+
+    private static int rome(byte[] body) {
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body))) {
+            SyndFeed feed = new SyndFeedInput().build(reader);
+            int n = 0;
+            for (SyndEntry e : feed.getEntries()) {
+                if (e.getTitle() != null && e.getLink() != null) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException("ROME failed: " + e, e);
+        }
+    }
+
+    private static final XMLInputFactory STAX = XMLInputFactory.newFactory();
+
+    static {
+        STAX.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        STAX.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        STAX.setProperty(XMLInputFactory.IS_COALESCING, true);
+    }
+
+    private static int stax(byte[] body) {
+        try {
+            XMLStreamReader r = STAX.createXMLStreamReader(new ByteArrayInputStream(body));
+            int n = 0;
+            boolean inItem = false;
+            String title = null;
+            String link = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    if (name.equals("item")) {
+                        inItem = true;
+                        title = null;
+                        link = null;
+                    } else if (inItem && name.equals("title")) {
+                        title = r.getElementText();
+                    } else if (inItem && name.equals("link")) {
+                        link = r.getElementText();
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("item")) {
+                    inItem = false;
+                    if (title != null && link != null) {
+                        n++;
+                    }
+                }
+            }
+            r.close();
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException("StAX failed: " + e, e);
+        }
+    }
+
+    private Result feedparser(List<Path> files) throws IOException, InterruptedException {
+        Path list = work.resolve("feedparser-files.txt");
+        Files.write(list, files.stream().map(p -> p.toAbsolutePath().toString()).toList(), StandardCharsets.UTF_8);
+        Path script = Path.of("bench", "ingest", "feedparser_bench.py");
+        Process p = new ProcessBuilder(python, script.toString(), list.toString(), Integer.toString(reps))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            say("python3-feedparser: not measured (%s): %s", python, out.lines().reduce((a, b) -> b).orElse(""));
+            return null;
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String part : out.lines().reduce((a, b) -> b).orElse("").split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        double[] times = Arrays.stream(kv.get("seconds").split(",")).mapToDouble(Double::parseDouble).toArray();
+        return new Result(Integer.parseInt(kv.get("items")), Long.parseLong(kv.get("bytes")), median(times),
+                Long.parseLong(kv.get("maxrss_kb")) / 1024.0, "feedparser " + kv.get("version") + "; max RSS of the process");
+    }
+
+    // ---- reporting ----------------------------------------------------------------------------------------
+
+    record Result(int items, long bytes, double seconds, double peakHeapMb, String note) {
+        double itemsPerSec() {
+            return items / seconds;
+        }
+
+        double mbPerSec() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    private void printResults(Map<String, Result> results, int measuredItems) {
+        say("");
+        say("## Figures (median of %d passes where repeated; the end-to-end cycle runs once)", reps);
+        say("%-48s %9s %10s %8s %9s %8s  %s", "what", "items", "items/s", "MB/s", "seconds", "peak MB", "note");
+        for (Map.Entry<String, Result> e : results.entrySet()) {
+            Result r = e.getValue();
+            if (r == null) {
+                say("%-48s %9s", e.getKey(), "n/a");
+                continue;
+            }
+            say("%-48s %9d %10.0f %8.2f %9.3f %8.1f  %s", e.getKey(), r.items(), r.itemsPerSec(), r.mbPerSec(),
+                    r.seconds(), r.peakHeapMb(), r.note());
+        }
+        Result e2e = results.get("end-to-end");
+        Result rome = results.get("ROME alone (SyndFeedInput)");
+        Result fp = results.get("python3-feedparser");
+        say("");
+        say("## Targets");
+        double vsRome = e2e.itemsPerSec() / rome.itemsPerSec();
+        say("end-to-end / ROME       = %5.2f  (target >= 0.5)  %s", vsRome, vsRome >= 0.5 ? "PASS" : "MISS");
+        if (fp != null) {
+            double vsFp = e2e.itemsPerSec() / fp.itemsPerSec();
+            say("end-to-end / feedparser = %5.2f  (target >= 3)    %s", vsFp, vsFp >= 3 ? "PASS" : "MISS");
+        } else {
+            say("end-to-end / feedparser =   n/a  (target >= 3)    MISS (feedparser not measured)");
+        }
+        say("peak heap (cycle)       = %5.0f MB (target <= 256 MB, JVM max %d MB)  %s", e2e.peakHeapMb(),
+                Runtime.getRuntime().maxMemory() >> 20, e2e.peakHeapMb() <= 256 ? "PASS" : "MISS");
+        say("(items/s of the cycle count the %d items parsed and stored; the %d items behind 304s cost no parsing"
+                + " and are not counted)", measuredItems, (sources - measuredItems / itemsPerSource) * itemsPerSource);
+    }
+
+    // ---- heap and profiling -------------------------------------------------------------------------------
+
+    /** Samples used heap every 2 ms in a daemon thread; also reads the heap pools' own peaks. */
+    static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private Thread thread;
+        private long poolPeak;
+        private long gcCount0;
+        private long gcMillis0;
+        private long gcCount;
+        private long gcMillis;
+
+        void start() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+            gcCount0 = gcTotal(true);
+            gcMillis0 = gcTotal(false);
+            running.set(true);
+            thread = new Thread(() -> {
+                var mem = ManagementFactory.getMemoryMXBean();
+                while (running.get()) {
+                    peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws RuntimeException {
+            running.set(false);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    sum += pool.getPeakUsage().getUsed();
+                }
+            }
+            poolPeak = Math.max(poolPeak, sum);
+            gcCount = gcTotal(true) - gcCount0;
+            gcMillis = gcTotal(false) - gcMillis0;
+        }
+
+        double peakMb() {
+            return peak.get() / 1048576.0;
+        }
+
+        String note() {
+            return String.format(Locale.ROOT, "sampled used heap; heap pools' peaks summed: %.0f MB", poolPeak / 1048576.0);
+        }
+
+        long gcCount() {
+            return gcCount;
+        }
+
+        long gcMillis() {
+            return gcMillis;
+        }
+
+        private static long gcTotal(boolean count) {
+            long t = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                t += Math.max(0, count ? gc.getCollectionCount() : gc.getCollectionTime());
+            }
+            return t;
+        }
+    }
+
+    /** A JFR recording of the measured cycle, summarised as the methods most samples were in. */
+    static final class Profiler {
+        private final jdk.jfr.Recording rec;
+
+        private Profiler(jdk.jfr.Recording rec) {
+            this.rec = rec;
+        }
+
+        static Profiler start() throws Exception {
+            jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+            rec.start();
+            return new Profiler(rec);
+        }
+
+        void stopAndPrint(Path file) throws IOException {
+            rec.stop();
+            rec.dump(file);
+            rec.close();
+            Map<String, Integer> self = new HashMap<>();
+            Map<String, Integer> inclusive = new HashMap<>();
+            int samples = 0;
+            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+                    continue;
+                }
+                String thread = e.getThread("sampledThread") == null ? "" : e.getThread("sampledThread").getJavaName();
+                if (thread != null && thread.equals("heap-watch")) {
+                    continue;
+                }
+                samples++;
+                var frames = e.getStackTrace().getFrames();
+                if (!frames.isEmpty()) {
+                    self.merge(name(frames.get(0)), 1, Integer::sum);
+                }
+                Set<String> seen = new HashSet<>();
+                for (var f : frames) {
+                    String n = name(f);
+                    if (seen.add(n)) {
+                        inclusive.merge(n, 1, Integer::sum);
+                    }
+                }
+            }
+            say("");
+            say("## Profile of the measured cycle (JFR, %d execution samples, every thread; saved as %s)", samples, file);
+            say("Top methods by inclusive samples (trendpress, ROME, sanitiser, jsoup, H2, Jdbi, HTTP):");
+            int total = samples;
+            inclusive.entrySet().stream()
+                    .filter(en -> en.getKey().matches("(org\\.trendpress|com\\.rometools|org\\.owasp|org\\.jsoup|org\\.h2"
+                            + "|org\\.jdbi|jdk\\.internal\\.net\\.http|java\\.net\\.http|org\\.quartz|ch\\.qos|sun\\.net\\.httpserver).*"))
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(40)
+                    .forEach(en -> say("  %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey()));
+            say("Top methods by self samples:");
+            self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(20)
+                    .forEach(en -> say("  %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey()));
+        }
+
+        private static String name(jdk.jfr.consumer.RecordedFrame f) {
+            return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+        }
+    }
+
+    // ---- small helpers ------------------------------------------------------------------------------------
+
+    private static String firstError(Poller.Report r) {
+        return r.sources().stream().filter(s -> !s.ok()).map(s -> s.sourceId() + ": " + s.error()).findFirst().orElse("");
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException("benchmark invalid: " + message);
+        }
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double secs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

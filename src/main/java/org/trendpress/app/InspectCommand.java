@@ -1,0 +1,68 @@
+package org.trendpress.app;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.trendpress.ingest.Fetcher;
+import org.trendpress.ingest.IngestException;
+import org.trendpress.ingest.Inspector;
+import org.trendpress.ingest.Item;
+import org.trendpress.ingest.ParsedFeed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Parses feed files or URLs with the ingest code and prints one tab-separated line per item; needs
+ * no database. An input that cannot be read or parsed is one line on stderr and the rest go on.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Parse feed files or URLs with the ingest code and print one line per item:",
+            "input, link, title, published (ISO 8601), number of authors, arXiv id (tab-separated).",
+            "Exit status 1 when any input could not be read or parsed."})
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Trendpress parent;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE-OR-URL", description = "feed files, file: or http(s) URLs")
+    List<String> inputs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Settings settings = parent.settings(Map.of());
+        Inspector inspector = new Inspector(fetcher(settings), settings.getLong("trendpress.fetch.max-bytes"));
+        PrintWriter out = parent.spec.commandLine().getOut();
+        PrintWriter err = parent.spec.commandLine().getErr();
+        boolean allParsed = true;
+        for (String input : inputs) {
+            ParsedFeed feed;
+            try {
+                feed = inspector.inspect(input);
+            } catch (IngestException e) {
+                err.println("inspect: " + input + ": " + e.getMessage());
+                err.flush();
+                allParsed = false;
+                continue;
+            }
+            for (Item item : feed.items()) {
+                out.println(Inspector.line(input, item));
+            }
+            out.flush();
+        }
+        return allParsed ? 0 : 1;
+    }
+
+    /**
+     * The Fetcher exactly as the poller gets it from the settings (see {@link Application}): the
+     * same timeouts, body cap and user agent. Keep the two in step.
+     */
+    static Fetcher fetcher(Settings settings) {
+        return new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
+                settings.getLong("trendpress.fetch.max-bytes"), settings.get("trendpress.fetch.user-agent"));
+    }
+}
