@@ -218,14 +218,9 @@ public final class IngestBench {
         return Settings.load(Path.of("config"), o, Map.of());
     }
 
-    /**
-     * A Fetcher as Application builds it from the settings, for the fetch-only figure. If the
-     * SSRF guard changes Fetcher's constructor, adapt this one method.
-     */
+    /** The Fetcher exactly as Application builds it (address guard included), for the fetch-only figure. */
     private static Fetcher fetcher(Settings settings) {
-        return new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
-                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
-                settings.getLong("trendpress.fetch.max-bytes"), settings.get("trendpress.fetch.user-agent"));
+        return org.trendpress.app.Application.fetcher(settings);
     }
 
     private Path writeSources(FeedServer server) throws IOException {

@@ -54,11 +54,7 @@ public final class Application implements AutoCloseable {
         this.routesDir = routesDir;
         this.database = Database.open(settings.get("trendpress.db.url"), settings.get("trendpress.db.user"),
                 settings.get("trendpress.db.password"));
-        Fetcher fetcher = new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
-                Duration.ofMillis(settings.getLong("trendpress.fetch.read-timeout-ms")),
-                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
-                settings.getLong("trendpress.fetch.max-bytes"), settings.getInt("trendpress.fetch.max-redirects"),
-                settings.get("trendpress.fetch.user-agent"), AddressGuard.parse(settings.get("trendpress.fetch.allow-hosts")));
+        Fetcher fetcher = fetcher(settings);
         PollSettings polling = new PollSettings(settings.getInt("trendpress.poll.threads"),
                 settings.getInt("trendpress.poll.not-found-limit"),
                 Duration.ofMillis(settings.getLong("trendpress.poll.arxiv-interval-ms")),
@@ -132,6 +128,18 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * The Fetcher every outbound request uses (polling, `inspect`, hand-submitted URLs): timeouts,
+     * overall deadline, body cap, redirect limit, user agent and the address guard from settings.
+     */
+    public static Fetcher fetcher(Settings settings) {
+        return new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.getLong("trendpress.fetch.read-timeout-ms")),
+                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
+                settings.getLong("trendpress.fetch.max-bytes"), settings.getInt("trendpress.fetch.max-redirects"),
+                settings.get("trendpress.fetch.user-agent"), AddressGuard.parse(settings.get("trendpress.fetch.allow-hosts")));
     }
 
     public Poller poller() {

@@ -56,13 +56,8 @@ final class InspectCommand implements Callable<Integer> {
         return allParsed ? 0 : 1;
     }
 
-    /**
-     * The Fetcher exactly as the poller gets it from the settings (see {@link Application}): the
-     * same timeouts, body cap and user agent. Keep the two in step.
-     */
+    /** The same Fetcher (guard, deadline, cap) the poller uses. */
     static Fetcher fetcher(Settings settings) {
-        return new Fetcher(Duration.ofMillis(settings.getLong("trendpress.fetch.connect-timeout-ms")),
-                Duration.ofMillis(settings.getLong("trendpress.fetch.request-timeout-ms")),
-                settings.getLong("trendpress.fetch.max-bytes"), settings.get("trendpress.fetch.user-agent"));
+        return Application.fetcher(settings);
     }
 }

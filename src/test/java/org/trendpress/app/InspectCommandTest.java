@@ -90,7 +90,7 @@ class InspectCommandTest {
                 DIR + "lab.rss" + MOVING,
                 DIR + "notes.atom" + PEBBLES);
         assertThat(lines(err)).containsExactly(
-                "inspect: " + DIR + "broken.xml: cannot parse feed: Invalid XML: Error on line 1: Content is not allowed in prolog.",
+                "inspect: " + DIR + "broken.xml: cannot parse feed: Error on line 1: Content is not allowed in prolog.",
                 "inspect: " + missing + ": no such file",
                 "inspect: " + tmp + ": is a directory");
     }
@@ -110,7 +110,7 @@ class InspectCommandTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(lines(out)).containsExactly(lab + TIDAL, lab + MOVING);
-        assertThat(lines(err)).containsExactly("inspect: " + gone + ": HTTP status 404");
+        assertThat(lines(err)).containsExactly("inspect: " + gone + ": HTTP 404 Not Found");
     }
 
     @Test

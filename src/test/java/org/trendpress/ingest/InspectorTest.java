@@ -19,7 +19,7 @@ class InspectorTest {
     Path tmp;
 
     private final Inspector inspector = new Inspector(
-            new Fetcher(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, "trendpress-test"), 1_000_000);
+            new Fetcher(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, 5, "trendpress-test", AddressGuard.parse("127.0.0.1")), 1_000_000);
 
     @Test
     void readsAFileWithTheIngestParserAndFormatsOneLinePerItem() {
@@ -62,7 +62,7 @@ class InspectorTest {
         Path big = tmp.resolve("big.xml");
         Files.write(big, new byte[2_000_001]);
         Inspector small = new Inspector(
-                new Fetcher(Duration.ofSeconds(2), Duration.ofSeconds(5), 2_000_000, "trendpress-test"), 2_000_000);
+                new Fetcher(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 2_000_000, 5, "trendpress-test", AddressGuard.parse("127.0.0.1")), 2_000_000);
         assertThatThrownBy(() -> inspector.inspect(DIR + "broken.xml")).isInstanceOf(IngestException.class)
                 .hasMessageStartingWith("cannot parse feed:").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> inspector.inspect(tmp.resolve("missing.rss").toString()))
