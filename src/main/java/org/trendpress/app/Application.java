@@ -20,6 +20,7 @@ import org.trendpress.ingest.Fetcher;
 import org.trendpress.ingest.PollSettings;
 import org.trendpress.ingest.Poller;
 import org.trendpress.ingest.SourceStore;
+import org.trendpress.ingest.Submissions;
 import org.trendpress.publish.PublishSettings;
 import org.trendpress.publish.Publisher;
 import org.trendpress.render.Renderer;
@@ -82,7 +83,8 @@ public final class Application implements AutoCloseable {
                 renderer.emailHtml(issue, unsubscribeUrl), renderer.emailText(issue, unsubscribeUrl));
         this.dispatcher = new Dispatcher(database.jdbi(), subscribers, issueMail, mailSender,
                 settings.get("trendpress.base-url"), mail, clock);
-        this.web = new WebModule(settings, drafts, new SourceStore(database.jdbi()), publisher, subscribers, renderer, mailSender, mail, secret, clock);
+        this.web = new WebModule(settings, drafts, new SourceStore(database.jdbi()),
+                new Submissions(database.jdbi(), fetcher(settings), new RuleClassifier(), clock), publisher, subscribers, renderer, mailSender, mail, secret, clock);
     }
 
     /** Starts Camel with the routes of the given mode; returns once routes are running. */

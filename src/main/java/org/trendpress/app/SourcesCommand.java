@@ -27,7 +27,10 @@ final class SourcesCommand implements Callable<Integer> {
             PrintWriter out = parent.spec.commandLine().getOut();
             out.println("id\tstatus\tlast_success\titems\tfailures\tlast_error");
             for (SourceStore.SourceHealth s : new SourceStore(db.jdbi()).health()) {
-                String status = !s.enabled() ? "disabled" : s.pausedReason() != null ? "paused: " + s.pausedReason() : "active";
+                String status = s.type().equals("page") ? "links added by hand"
+                        : !s.enabled() ? "disabled" : s.pausedReason() != null ? "paused: " + s.pausedReason()
+                        : s.consecutiveFailures() > 0 && s.nextAttemptAt() != null ? "backing off until " + s.nextAttemptAt()
+                        : "active";
                 out.println(String.join("\t", s.id(), status, s.lastSuccessAt() == null ? "-" : s.lastSuccessAt().toString(),
                         String.valueOf(s.itemsLastPoll()), String.valueOf(s.consecutiveFailures()),
                         s.lastError() == null ? "" : s.lastError()));

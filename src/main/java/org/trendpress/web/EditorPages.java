@@ -22,7 +22,9 @@ import org.trendpress.curate.Candidate;
 import org.trendpress.curate.CurateException;
 import org.trendpress.curate.Draft;
 import org.trendpress.curate.Drafts;
+import org.trendpress.ingest.IngestException;
 import org.trendpress.ingest.SourceStore;
+import org.trendpress.ingest.Submissions;
 import org.trendpress.render.Renderer;
 
 /**
@@ -42,6 +44,7 @@ final class EditorPages {
 
     private final Drafts drafts;
     private final SourceStore sources;
+    private final Submissions submissions;
     private final Renderer renderer;
     private final String user;
     private final String password;
@@ -49,10 +52,11 @@ final class EditorPages {
     private final String baseUrl;
     private final Clock clock;
 
-    EditorPages(Drafts drafts, SourceStore sources, Renderer renderer, String user, String password, byte[] secret, String baseUrl,
+    EditorPages(Drafts drafts, SourceStore sources, Submissions submissions, Renderer renderer, String user, String password, byte[] secret, String baseUrl,
             Clock clock) {
         this.drafts = drafts;
         this.sources = sources;
+        this.submissions = submissions;
         this.renderer = renderer;
         this.user = user;
         this.password = password;
@@ -79,7 +83,10 @@ final class EditorPages {
                 return req.isPost() ? openDraft(req) : listDrafts(null);
             }
             if (path.equals("/editor/sources") || path.equals("/editor/sources/")) {
-                return req.isPost() ? WebResponse.text(405, "Use a source's form.\n") : listSources(null);
+                return req.isPost() ? WebResponse.text(405, "Use a source's form.\n") : listSources(null, null);
+            }
+            if (path.equals("/editor/sources/submit")) {
+                return req.isPost() ? submit(req.param("url")) : WebResponse.text(405, "Use the form.\n");
             }
             Matcher s = SOURCE_PATH.matcher(path);
             if (s.matches()) {
@@ -135,7 +142,7 @@ final class EditorPages {
                 ? sources.pause(id, "paused by " + user + reasonSuffix(req.param("reason")), clock.instant())
                 : sources.resume(id);
         if (!known) {
-            return listSources("No source '" + id + "'.").withStatus(404);
+            return listSources("No source '" + id + "'.", null).withStatus(404);
         }
         LOG.info("web.editor.source_{} source={} editor={}", action.equals("pause") ? "paused" : "resumed", id, user);
         return WebResponse.redirect("/editor/sources");
@@ -149,8 +156,19 @@ final class EditorPages {
         return ": " + (oneLine.length() > 300 ? oneLine.substring(0, 300) : oneLine);
     }
 
-    private WebResponse listSources(String error) {
+    private WebResponse submit(String url) {
+        try {
+            Submissions.Submitted s = submissions.submit(url, user);
+            return listSources(null, (s.added() ? "Added" : "Already known") + ": \u201c" + s.title() + "\u201d as "
+                    + s.kind() + " (" + s.reason() + "). Refresh a draft to see it among the candidates.");
+        } catch (IngestException e) {
+            return listSources("Could not add that link: " + e.getMessage(), null).withStatus(422);
+        }
+    }
+
+    private WebResponse listSources(String error, String notice) {
         Map<String, Object> vars = new HashMap<>();
+        vars.put("notice", notice);
         vars.put("sources", sources.health());
         vars.put("csrf", csrfToken());
         vars.put("error", error);

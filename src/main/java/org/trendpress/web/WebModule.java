@@ -10,6 +10,7 @@ import org.trendpress.curate.Drafts;
 import org.trendpress.dispatch.MailSender;
 import org.trendpress.dispatch.MailSettings;
 import org.trendpress.ingest.SourceStore;
+import org.trendpress.ingest.Submissions;
 import org.trendpress.publish.Publisher;
 import org.trendpress.render.Renderer;
 
@@ -20,7 +21,7 @@ public final class WebModule {
     private final PublicPages pages;
     private final String editorPassword;
 
-    public WebModule(Settings settings, Drafts drafts, SourceStore sources, Publisher publisher, Subscribers subscribers, Renderer renderer,
+    public WebModule(Settings settings, Drafts drafts, SourceStore sources, Submissions submissions, Publisher publisher, Subscribers subscribers, Renderer renderer,
             MailSender mailSender, MailSettings mail, byte[] secret, Clock clock) {
         String password = settings.get("trendpress.editor.password");
         if (password.isBlank()) {
@@ -29,7 +30,7 @@ public final class WebModule {
             password = HexFormat.of().formatHex(b);
         }
         this.editorPassword = password;
-        this.editor = new EditorPages(drafts, sources, renderer, settings.get("trendpress.editor.user"), password,
+        this.editor = new EditorPages(drafts, sources, submissions, renderer, settings.get("trendpress.editor.user"), password,
                 secret, settings.get("trendpress.base-url"), clock);
         this.pages = new PublicPages(publisher.settings().archiveDir(), subscribers, renderer, mailSender, mail,
                 settings.get("trendpress.base-url"), settings.get("trendpress.newsletter.name"));

@@ -220,6 +220,46 @@ class MonthlyCycleEndToEndTest {
     }
 
     @Test
+    void editorsAddALinkByHandThroughTheGuardedFetcher() throws Exception {
+        feeds.createContext("/pages/", ex -> {
+            byte[] body = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Site</title>"
+                    + "<meta property=\"og:title\" content=\"Kestrel: routing experts by curvature\">"
+                    + "<meta name=\"description\" content=\"We propose a router for mixture-of-experts models.\">"
+                    + "<meta name=\"citation_arxiv_id\" content=\"2610.09999\">"
+                    + "<link rel=\"canonical\" href=\"/pages/kestrel?utm_source=x\"></head><body></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        String page = get("/editor/sources", auth).body();
+        String csrf = first(page, "name=\"csrf\" value=\"([^\"]+)\"");
+        String pages = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/pages/kestrel";
+
+        HttpResponse<String> added = post("/editor/sources/submit", csrf, "url", pages);
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Added: \u201cKestrel: routing experts by curvature\u201d as research");
+        assertThat(post("/editor/sources/submit", csrf, "url", pages).body()).contains("Already known");
+        assertThat(get("/editor/sources", auth).body()).contains("links added by hand");
+
+        HttpResponse<String> metadata = post("/editor/sources/submit", csrf, "url", "http://169.254.169.254/latest/meta-data/");
+        assertThat(metadata.statusCode()).isEqualTo(422);
+        assertThat(metadata.body()).contains("Could not add that link: refused 169.254.169.254");
+        HttpResponse<String> feed = post("/editor/sources/submit", csrf, "url",
+                "http://127.0.0.1:" + feeds.getAddress().getPort() + "/feeds/tech-news.xml");
+        assertThat(feed.statusCode()).isEqualTo(422);
+        assertThat(feed.body()).contains("not a page: add it to config/sources.yaml instead");
+        assertThat(post("/editor/sources/submit", csrf, "url", "file:///etc/passwd").body())
+                .contains("only http and https links can be submitted");
+        assertThat(post("/editor/sources/submit", "forged", "url", pages).statusCode()).isEqualTo(403);
+
+        // the submitted paper is a candidate of the month's draft like any polled one
+        Draft draft = app.producer().requestBody("direct:curate-open-draft", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString(), Draft.class);
+        assertThat(app.drafts().candidates(draft.id())).anySatisfy(c -> assertThat(c.title()).isEqualTo("Kestrel: routing experts by curvature"));
+    }
+
+    @Test
     void subscribeConfirmUnsubscribeAndNoPathTraversal() throws Exception {
         HttpResponse<String> bad = postPublic("/subscribe", "email", "x@example.org\r\nBcc: victim@example.org");
         assertThat(bad.statusCode()).isEqualTo(422);
