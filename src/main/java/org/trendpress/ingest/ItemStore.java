@@ -54,7 +54,6 @@ final class ItemStore {
 
     /** How far apart (publication times) two sightings matched only by title may be. */
     static final Duration TITLE_WINDOW = Duration.ofDays(60);
-    private static final int LOOKUP_TOKENS = 4;
     private static final int TITLE_CANDIDATES = 20;
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
     /** How long a paper write waits, in all, for another transaction's lock. */
@@ -265,16 +264,16 @@ final class ItemStore {
 
     /** The paper whose research sightings carry a near-identical title, within the time window. */
     private Long byTitle(Handle h, Item item, Instant when) {
-        List<String> tokens = TitleMatch.lookupTokens(item.title(), LOOKUP_TOKENS);
-        if (tokens.isEmpty()) {
+        List<String> keys = TitleMatch.lookupKeys(item.title());
+        if (keys.isEmpty()) {
             return null;
         }
-        List<Long> ids = h.createQuery("SELECT paper_id FROM paper_title_tokens WHERE token IN (<tokens>)"
+        // paper_title_tokens holds MinHash band keys (TitleMatch.lookupKeys), looked up by equality
+        List<Long> ids = h.createQuery("SELECT paper_id FROM paper_title_tokens WHERE token IN (<keys>)"
                         + " AND published_at >= :from AND published_at <= :to GROUP BY paper_id"
-                        + " HAVING COUNT(*) >= :need ORDER BY COUNT(*) DESC, paper_id LIMIT " + TITLE_CANDIDATES)
-                .bindList("tokens", tokens)
+                        + " ORDER BY COUNT(*) DESC, paper_id LIMIT " + TITLE_CANDIDATES)
+                .bindList("keys", keys)
                 .bind("from", utc(when.minus(TITLE_WINDOW))).bind("to", utc(when.plus(TITLE_WINDOW)))
-                .bind("need", Math.min(2, tokens.size()))
                 .mapTo(Long.class).list();
         if (ids.isEmpty()) {
             return null;
@@ -425,10 +424,10 @@ final class ItemStore {
     }
 
     private void indexTitle(Handle h, long paperId, String title, List<PaperMetadata.Sighting> sightings) {
-        Set<String> wanted = new LinkedHashSet<>(TitleMatch.significant(title));
+        Set<String> wanted = new LinkedHashSet<>(TitleMatch.lookupKeys(title));
         for (PaperMetadata.Sighting s : sightings) {
             if (s.rank() >= PaperMetadata.RANK_RESEARCH) {
-                wanted.addAll(TitleMatch.significant(s.title()));
+                wanted.addAll(TitleMatch.lookupKeys(s.title()));
             }
         }
         OffsetDateTime published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
