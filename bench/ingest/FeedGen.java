@@ -58,7 +58,7 @@ final class FeedGen {
     }
 
     private static void item(StringBuilder b, Random r, int s, int v, int i, boolean fullContent) {
-        String title = sentence(r, 6 + r.nextInt(8));
+        String title = name(r) + ": " + sentence(r, 5 + r.nextInt(8));
         String slug = "v" + v + "-" + i + "-" + WORDS[r.nextInt(WORDS.length)];
         String link = "https://source-" + s + ".example/posts/" + slug + (r.nextInt(5) == 0 ? "?utm_source=rss&utm_medium=feed" : "");
         String arxiv = r.nextInt(3) == 0 ? String.format(Locale.ROOT, "2610.%05d", r.nextInt(ARXIV_POOL)) : null;
@@ -126,6 +126,18 @@ final class FeedGen {
             h.append("<script>track('read')</script><iframe src=\"https://ads.example/\"></iframe>");
         }
         return h.toString();
+    }
+
+    private static final String[] SYLLABLES = ("ka lo mi re tu sa vo ne pi da gor fen lix mar tor vel quin zar"
+            + " bel cor dun eth fal gim hol jas kep lum nor pax rin sul tav").split(" ");
+
+    /** A system name such as most paper titles lead with ("Kestrel: …"), from a few thousand possible. */
+    private static String name(Random r) {
+        StringBuilder n = new StringBuilder();
+        for (int k = 2 + r.nextInt(2); k > 0; k--) {
+            n.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+        }
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
     private static String sentence(Random r, int words) {

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -268,13 +270,25 @@ final class ItemStore {
         if (keys.isEmpty()) {
             return null;
         }
-        // paper_title_tokens holds MinHash band keys (TitleMatch.lookupKeys), looked up by equality
-        List<Long> ids = h.createQuery("SELECT paper_id FROM paper_title_tokens WHERE token IN (<keys>)"
-                        + " AND published_at >= :from AND published_at <= :to GROUP BY paper_id"
-                        + " ORDER BY COUNT(*) DESC, paper_id LIMIT " + TITLE_CANDIDATES)
+        // paper_title_tokens holds MinHash band keys (TitleMatch.lookupKeys). Only the equality on
+        // the key goes to SQL: with the time window in the same WHERE, H2 scanned the whole index.
+        OffsetDateTime from = utc(when.minus(TITLE_WINDOW));
+        OffsetDateTime to = utc(when.plus(TITLE_WINDOW));
+        Map<Long, Integer> shared = new HashMap<>();
+        h.createQuery("SELECT paper_id, published_at FROM paper_title_tokens WHERE token IN (<keys>)")
                 .bindList("keys", keys)
-                .bind("from", utc(when.minus(TITLE_WINDOW))).bind("to", utc(when.plus(TITLE_WINDOW)))
-                .mapTo(Long.class).list();
+                .map((rs, ctx) -> {
+                    OffsetDateTime at = rs.getObject("published_at", OffsetDateTime.class);
+                    return at.isBefore(from) || at.isAfter(to) ? null : rs.getLong("paper_id");
+                })
+                .forEach(id -> {
+                    if (id != null) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
+                });
+        List<Long> ids = shared.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TITLE_CANDIDATES).map(Map.Entry::getKey).toList();
         if (ids.isEmpty()) {
             return null;
         }
