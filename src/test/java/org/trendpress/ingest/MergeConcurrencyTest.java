@@ -29,9 +29,18 @@ class MergeConcurrencyTest {
     org.jdbi.v3.core.Handle keeper;
     ExecutorService pool = Executors.newFixedThreadPool(2);
 
+    /** The database under test: embedded H2 here, PostgreSQL in {@code PostgresMergeConcurrencyTest}. */
+    Database openDatabase() {
+        return Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
+    }
+
+    void closeDatabase() {
+        db.close();
+    }
+
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
+        db = openDatabase();
         jdbi = db.jdbi();
         // keep the embedded database open between transactions: without an open connection H2
         // closes and reopens the file for every handle, which corrupted it under load here
@@ -46,7 +55,7 @@ class MergeConcurrencyTest {
     void close() {
         keeper.close();
         pool.shutdownNow();
-        db.close();
+        closeDatabase();
     }
 
     static Item item(String source, String arxivId) {

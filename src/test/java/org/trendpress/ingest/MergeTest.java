@@ -25,9 +25,18 @@ class MergeTest {
     org.jdbi.v3.core.Handle keeper;
     final ItemStore store = new ItemStore();
 
+    /** The database under test: embedded H2 here, PostgreSQL in {@code PostgresMergeTest}. */
+    Database openDatabase() {
+        return Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
+    }
+
+    void closeDatabase() {
+        db.close();
+    }
+
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "", "");
+        db = openDatabase();
         jdbi = db.jdbi();
         // keep the embedded database open between transactions: without an open connection H2
         // closes and reopens the file for every handle, which corrupted it under load here
@@ -41,7 +50,7 @@ class MergeTest {
     @AfterEach
     void close() {
         keeper.close();
-        db.close();
+        closeDatabase();
     }
 
     // ---- builders (fixtures in our own words) ----
