@@ -8,7 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.trendpress.audience.Subscribers;
 import org.trendpress.audience.Tokens;
-import org.trendpress.classify.RuleClassifier;
+import org.trendpress.classify.Classifier;
 import org.trendpress.curate.Drafts;
 import org.trendpress.dispatch.Dispatcher;
 import org.trendpress.dispatch.IssueMail;
@@ -62,7 +62,8 @@ public final class Application implements AutoCloseable {
                 settings.getInt("trendpress.poll.arxiv-max-pages"),
                 Duration.ofMillis(settings.getLong("trendpress.poll.max-backoff-ms")));
         this.poller = new Poller(settings.path("trendpress.sources.file"), database.jdbi(), fetcher,
-                new RuleClassifier(), clock, polling);
+                settings.get("trendpress.classify.model-dir").isBlank() ? Classifier.bundled()
+                        : Classifier.fromDirectory(settings.path("trendpress.classify.model-dir")), clock, polling);
         this.drafts = new Drafts(database.jdbi(), clock);
         this.renderer = new Renderer(settings.path("trendpress.templates.dir"));
         PublishSettings publishSettings = new PublishSettings(settings.path("trendpress.archive.dir"),

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * id, DOI, OpenReview link) or comes from a research source; otherwise news. A later version
  * replaces it with a trained model; the rules stay readable so editors can see why.
  */
-public final class RuleClassifier {
+public final class RuleClassifier implements ItemClassifier {
 
     /** The decision and the rule that made it. */
     public record Decision(Kind kind, String reason) {}
@@ -55,6 +55,18 @@ public final class RuleClassifier {
             case "news" -> new Decision(Kind.NEWS, "news source");
             default -> new Decision(Kind.NEWS, "no paper link");
         };
+    }
+
+    /**
+     * The rules as an {@link ItemClassifier}: confidence 1.0, topics only from arXiv categories
+     * ({@link ArxivCategories}), none otherwise.
+     */
+    @Override
+    public Classifier.Classification classify(ItemFeatures f) {
+        Decision d = classify(f.title(), f.summary(), f.arxivId(), f.doi(), f.links(), f.kindHint());
+        return new Classifier.Classification(d.kind(), 1.0, "rule: " + d.reason(),
+                ArxivCategories.topics(f.categories()).stream()
+                        .map(t -> new Classifier.TopicScore(t, 1.0, "arxiv")).toList());
     }
 
     private static String host(String url) {

@@ -24,6 +24,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trendpress.classify.Classifier;
+import org.trendpress.classify.Kind;
 
 /**
  * The database side of Items and Papers: each entry stored once per (source, guid) — the items
@@ -76,6 +78,20 @@ final class ItemStore {
      * arXiv version).
      */
     boolean save(Handle h, Item item, String kind, String kindReason, boolean research, Instant seenAt) {
+        return save(h, item, kind, kindReason, 1.0, research, List.of(), seenAt);
+    }
+
+    /**
+     * {@link #save(Handle, Item, String, String, boolean, Instant)} with the classifier's answer:
+     * the item keeps its kind, confidence and reason, and its Paper gets the topics (see
+     * {@link #writeTopics}).
+     */
+    boolean save(Handle h, Item item, Classifier.Classification c, Instant seenAt) {
+        return save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(), seenAt);
+    }
+
+    private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
+            List<Classifier.TopicScore> topics, Instant seenAt) {
         String guidHash = FeedParser.sha256(item.guid());
         Optional<Stored> stored = h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
                         + " FROM items WHERE source_id=:s AND guid_hash=:g")
@@ -96,25 +112,55 @@ final class ItemStore {
                         .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("paper_id")})
                         .findFirst();
         long itemId = insert(h, item, guidHash, entryKey, repeat.map(r -> r[0]).orElse(null), rank, kind, kindReason,
-                seenAt);
+                kindConfidence, seenAt);
         Long repeatPaper = repeat.map(r -> r[1]).filter(p -> p != 0).orElse(null);
         boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
-        mergeIntoPaper(h, itemId, item, mayCreate, repeatPaper, seenAt);
+        mergeIntoPaper(h, itemId, item, mayCreate, repeatPaper, seenAt).ifPresent(p -> writeTopics(h, p, topics));
         return true;
+    }
+
+    /**
+     * Gives a Paper the topics of a new sighting. An editor's topics (source {@code editor}) are
+     * never touched; arXiv's categories (source {@code arxiv}) win over the model's; a sighting
+     * with topics of the same or a better source replaces the paper's non-editor topics.
+     */
+    static void writeTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
+        if (topics == null || topics.isEmpty()) {
+            return;
+        }
+        List<String> sources = h.createQuery("SELECT DISTINCT source FROM paper_topics WHERE paper_id=:p")
+                .bind("p", paperId).mapTo(String.class).list();
+        if (sources.contains("editor")) {
+            return;
+        }
+        String incoming = topics.get(0).source();
+        if (sources.contains("arxiv") && !incoming.equals("arxiv")) {
+            return;
+        }
+        h.createUpdate("DELETE FROM paper_topics WHERE paper_id=:p AND source <> 'editor'").bind("p", paperId).execute();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO paper_topics (paper_id, topic, confidence, source)"
+                + " VALUES (:p, :t, :c, :s)");
+        Set<String> seen = new HashSet<>();
+        for (Classifier.TopicScore t : topics) {
+            if (seen.add(t.topic().code())) {
+                batch.bind("p", paperId).bind("t", t.topic().code()).bind("c", t.confidence()).bind("s", t.source()).add();
+            }
+        }
+        batch.execute();
     }
 
     // ---- items ----
 
     private long insert(Handle h, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
-            String kindReason, Instant seenAt) {
+            String kindReason, double kindConfidence, Instant seenAt) {
         ItemDetails d = item.details();
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
         return h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
                         + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
-                        + " kind_reason, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
+                        + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
                         + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref)"
                         + " VALUES (:source, :guid, :hash, :url, :canon, :title, :html, :text, :authors, :arxiv, :doi,"
-                        + " :published, :seen, :kind, :reason, :entry, :repeat, :rank, :version, :upvotes, :stars,"
+                        + " :published, :seen, :kind, :reason, :confidence, :entry, :repeat, :rank, :version, :upvotes, :stars,"
                         + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal)")
                 .bind("source", item.sourceId())
                 .bind("guid", cut(item.guid(), 2000))
@@ -131,6 +177,7 @@ final class ItemStore {
                 .bind("seen", utc(seenAt))
                 .bind("kind", kind)
                 .bind("reason", cut(kindReason, 200))
+                .bind("confidence", kindConfidence)
                 .bind("entry", cut(entryKey, 2000))
                 .bind("repeat", repeatOf)
                 .bind("rank", rank)

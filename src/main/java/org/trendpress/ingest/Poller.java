@@ -27,8 +27,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trendpress.classify.Kind;
-import org.trendpress.classify.RuleClassifier;
+import org.trendpress.classify.Classifier;
+import org.trendpress.classify.ItemClassifier;
+import org.trendpress.classify.ItemFeatures;
 
 /**
  * Polls sources: fetch (conditionally), parse, normalise, classify, store each item once, and
@@ -79,7 +80,7 @@ public final class Poller {
     private final ItemStore items = new ItemStore();
     private final Fetcher fetcher;
     private final Function<String, Connector> connectors;
-    private final RuleClassifier classifier;
+    private final ItemClassifier classifier;
     private final Jdbi jdbi;
     private final Clock clock;
     private final PollSettings settings;
@@ -88,18 +89,18 @@ public final class Poller {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /** A poller over a fixed list of sources with the default settings. */
-    public Poller(List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock) {
+    public Poller(List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, ItemClassifier classifier, Clock clock) {
         this(null, sources, jdbi, fetcher, classifier, clock, PollSettings.defaults(), perThreadConnectors());
     }
 
     /** A poller over the sources in {@code sourcesFile}, re-read when it changes. */
-    public Poller(Path sourcesFile, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock,
+    public Poller(Path sourcesFile, Jdbi jdbi, Fetcher fetcher, ItemClassifier classifier, Clock clock,
             PollSettings settings) {
         this(sourcesFile, SourceCatalog.load(sourcesFile), jdbi, fetcher, classifier, clock, settings,
                 perThreadConnectors());
     }
 
-    Poller(Path sourcesFile, List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier,
+    Poller(Path sourcesFile, List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, ItemClassifier classifier,
             Clock clock, PollSettings settings, Function<String, Connector> connectors) {
         this.sourcesFile = sourcesFile;
         this.sources = List.copyOf(sources);
@@ -321,9 +322,8 @@ public final class Poller {
             return jdbi.inTransaction(h -> {
                 int n = 0;
                 for (Item item : feed.items()) {
-                    RuleClassifier.Decision d = classifier.classify(item.title(), item.summaryText(),
-                            item.arxivId(), item.doi(), withMain(item), source.kindHint());
-                    if (items.save(h, item, d.kind().code(), d.reason(), d.kind() == Kind.RESEARCH, now)) {
+                    Classifier.Classification c = classifier.classify(ItemFeatures.of(item, source.kindHint()));
+                    if (items.save(h, item, c, now)) {
                         n++;
                     }
                 }
@@ -511,14 +511,5 @@ public final class Poller {
         } catch (IOException e) {
             sourcesMtime = null;
         }
-    }
-
-    private static List<String> withMain(Item item) {
-        List<String> all = new ArrayList<>();
-        if (item.url() != null) {
-            all.add(item.url());
-        }
-        all.addAll(item.links());
-        return all;
     }
 }

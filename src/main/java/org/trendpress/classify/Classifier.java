@@ -1,0 +1,166 @@
+package org.trendpress.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.trendpress.ingest.Item;
+
+/**
+ * The trained classifier: an Item's kind (news, research, other) with the model's confidence and a
+ * reason editors can read ("model 0.97: arXiv link, 'we propose'"), and a Paper's topics with
+ * confidences. An arXiv item's categories give its topics through {@link ArxivCategories}
+ * (source {@code arxiv}); other items get the topic model's (source {@code model}).
+ *
+ * <p>The models ship as {@code /model/kind-v1.bin} and {@code /model/topic-v1.bin} (see
+ * {@code src/main/resources/model/README.md}); {@code trendpress classify --train} rebuilds them.
+ * Thread-safe once built.
+ */
+public final class Classifier implements ItemClassifier {
+
+    /** Model file names, versioned: a new feature set or format gets a new version. */
+    public static final String KIND_FILE = "kind-v1.bin";
+    public static final String TOPIC_FILE = "topic-v1.bin";
+    /** A topic is given when its probability reaches this; the best topic is always given. */
+    public static final double TOPIC_THRESHOLD = 0.5;
+    /** Below this kind confidence, a paper identifier from a non-news source decides (see {@link #classify}). */
+    static final double UNSURE = 0.6;
+
+    /** One topic with its confidence and where it came from: {@code arxiv} or {@code model}. */
+    public record TopicScore(Topic topic, double confidence, String source) {}
+
+    /** The classifier's answer for one item. */
+    public record Classification(Kind kind, double confidence, String reason, List<TopicScore> topics) {
+
+        /** Topics as codes, comma-separated, in confidence order. */
+        public String topicCodes() {
+            return topics.stream().map(t -> t.topic().code()).collect(Collectors.joining(","));
+        }
+    }
+
+    private final LinearModel kind;
+    private final LinearModel topic;
+
+    Classifier(LinearModel kind, LinearModel topic) {
+        this.kind = kind;
+        this.topic = topic;
+    }
+
+    /** The models shipped in the jar. */
+    public static Classifier bundled() {
+        return new Classifier(resource(KIND_FILE), resource(TOPIC_FILE));
+    }
+
+    /** The models in a folder (as written by {@code classify --train --out DIR}). */
+    public static Classifier fromDirectory(Path dir) {
+        return new Classifier(file(dir.resolve(KIND_FILE)), file(dir.resolve(TOPIC_FILE)));
+    }
+
+    /** Models from their bytes (as {@link Trainer} returns them). */
+    public static Classifier of(byte[] kindModel, byte[] topicModel) {
+        return new Classifier(LinearModel.read(new java.io.ByteArrayInputStream(kindModel), "kind"),
+                LinearModel.read(new java.io.ByteArrayInputStream(topicModel), "topic"));
+    }
+
+    /** Kind, confidence, reason and topics of one item. */
+    @Override
+    public Classification classify(ItemFeatures f) {
+        Map<String, Double> x = Features.of(f);
+        double[] p = kind.probabilities(x);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        Kind k = Kind.of(kind.labels[best]);
+        double confidence = p[best];
+        List<String> why = kind.evidence(x, best, 3).stream().map(Features::describe).toList();
+        String reason = String.format(Locale.ROOT, "model %.2f", confidence) + (why.isEmpty() ? "" : ": " + String.join(", ", why));
+        // a rule is certain where the model is not: a paper identifier outside news sources
+        if (confidence < UNSURE && k != Kind.RESEARCH && !f.kindHint().equals("news")
+                && (f.arxivId() != null || f.doi() != null)) {
+            int r = kind.index(Kind.RESEARCH.code());
+            k = Kind.RESEARCH;
+            confidence = p[r];
+            reason = String.format(Locale.ROOT, "rule: %s (model unsure, research %.2f)",
+                    f.arxivId() != null ? "arXiv " + f.arxivId() : "DOI " + f.doi(), p[r]);
+        }
+        return new Classification(k, confidence, reason, topics(f, x));
+    }
+
+    /** Topics alone: from the arXiv categories when they map onto the taxonomy, else from the model. */
+    public List<TopicScore> topics(ItemFeatures f) {
+        return topics(f, null);
+    }
+
+    private List<TopicScore> topics(ItemFeatures f, Map<String, Double> x) {
+        Set<Topic> fromArxiv = ArxivCategories.topics(f.categories());
+        if (!fromArxiv.isEmpty()) {
+            return fromArxiv.stream().map(t -> new TopicScore(t, 1.0, "arxiv")).toList();
+        }
+        return modelTopics(x != null ? x : Features.of(f));
+    }
+
+    /** The topic model's topics: each at or above the threshold, at least the best one. */
+    List<TopicScore> modelTopics(Map<String, Double> x) {
+        double[] p = topic.probabilities(x);
+        List<TopicScore> all = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            Topic t = Topic.fromCode(topic.labels[i]).orElse(null);
+            if (t != null) {
+                all.add(new TopicScore(t, round(p[i]), "model"));
+            }
+        }
+        all.sort(Comparator.comparingDouble(TopicScore::confidence).reversed()
+                .thenComparing(s -> s.topic().ordinal()));
+        List<TopicScore> out = new ArrayList<>();
+        for (TopicScore s : all) {
+            if (out.isEmpty() || s.confidence() >= TOPIC_THRESHOLD) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The three columns {@code inspect} prints: kind, kind confidence (0–1, two decimals), topics. */
+    public String[] forInspect(Item item, String kindHint) {
+        Classification c = classify(ItemFeatures.of(item, kindHint));
+        return new String[] {c.kind().code(), String.format(Locale.ROOT, "%.2f", c.confidence()), c.topicCodes()};
+    }
+
+    /** {@link #forInspect(Item, String)} for an item of a source with no kind hint (mixed). */
+    public String[] forInspect(Item item) {
+        return forInspect(item, "mixed");
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
+    }
+
+    private static LinearModel resource(String name) {
+        try (InputStream in = Classifier.class.getResourceAsStream("/model/" + name)) {
+            if (in == null) {
+                throw new ClassifyException("model /model/" + name + " is missing from the classpath");
+            }
+            return LinearModel.read(in, name);
+        } catch (IOException e) {
+            throw new ClassifyException("cannot read model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LinearModel file(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            return LinearModel.read(in, p.toString());
+        } catch (IOException e) {
+            throw new ClassifyException("cannot read model " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.trendpress.classify;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@link ItemFeatures} into the named, weighted features both models read. Text features
+ * are lower-cased words ({@code w:}), title words ({@code t:}) and word bigrams ({@code b:}),
+ * each present-or-absent and scaled so that long and short texts weigh alike. Structure features
+ * ({@code s:}) say whether the item carries an arXiv id, DOI, OpenReview or other paper link, a
+ * GitHub link, how many authors it names (bucketed), the source's kind hint, abstract-like
+ * wording and the summary's length. arXiv categories are not features: they would give the
+ * topic labels away.
+ */
+final class Features {
+
+    /** Summary characters read; the rest of a long post adds little and costs time. */
+    static final int MAX_SUMMARY = 2000;
+
+    static final Pattern OPENREVIEW = Pattern.compile("https?://(www\\.)?openreview\\.net/(forum|pdf)", Pattern.CASE_INSENSITIVE);
+    static final Pattern PAPER_HOSTS = Pattern.compile(
+            "https?://(www\\.)?(aclanthology\\.org/|proceedings\\.(mlr\\.press|neurips\\.cc)/|papers\\.nips\\.cc/"
+                    + "|biorxiv\\.org/content/|doi\\.org/|dl\\.acm\\.org/doi/|ieeexplore\\.ieee\\.org/document/"
+                    + "|huggingface\\.co/papers/|semanticscholar\\.org/paper/)",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern ARXIV_LINK = Pattern.compile("https?://(www\\.|export\\.)?arxiv\\.org/(abs|pdf|html)/",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern GITHUB = Pattern.compile("https?://(www\\.)?github\\.com/[^/]+/[^/#?]+", Pattern.CASE_INSENSITIVE);
+
+    /** Abstract-like phrases, each its own structure feature (name after the colon is shown to editors). */
+    static final String[] PHRASES = {"we propose", "in this paper", "in this work", "state-of-the-art", "state of the art",
+        "we present", "we introduce", "our method", "our approach", "experiments show", "experimental results",
+        "outperforms", "we show that", "we demonstrate", "extensive experiments", "benchmark", "dataset",
+        "we study", "results show", "theoretical", "this paper"};
+
+    private Features() {}
+
+    static Map<String, Double> of(ItemFeatures f) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        String title = f.title().toLowerCase(Locale.ROOT);
+        String summary = f.summary().length() > MAX_SUMMARY ? f.summary().substring(0, MAX_SUMMARY) : f.summary();
+        summary = summary.toLowerCase(Locale.ROOT);
+        Map<String, Double> text = new LinkedHashMap<>();
+        String[] tw = tokens(title);
+        for (String t : tw) {
+            text.put("t:" + t, 1.0);
+        }
+        addWords(text, tw);
+        addWords(text, tokens(summary));
+        double scale = text.isEmpty() ? 0 : 1.0 / Math.sqrt(text.size());
+        for (Map.Entry<String, Double> e : text.entrySet()) {
+            out.put(e.getKey(), e.getValue() * scale * 3.0);
+        }
+        structure(f, title, summary, out);
+        return out;
+    }
+
+    private static void addWords(Map<String, Double> text, String[] tokens) {
+        String prev = null;
+        for (String t : tokens) {
+            text.put("w:" + t, 1.0);
+            if (prev != null) {
+                text.put("b:" + prev + "_" + t, 1.0);
+            }
+            prev = t;
+        }
+    }
+
+    private static void structure(ItemFeatures f, String title, String summary, Map<String, Double> out) {
+        boolean arxiv = f.arxivId() != null;
+        boolean openreview = false;
+        boolean paperHost = false;
+        boolean github = false;
+        for (String l : f.links()) {
+            arxiv |= ARXIV_LINK.matcher(l).find();
+            openreview |= OPENREVIEW.matcher(l).find();
+            paperHost |= PAPER_HOSTS.matcher(l).find();
+            github |= GITHUB.matcher(l).find();
+        }
+        if (arxiv) {
+            out.put("s:arxiv", 1.0);
+        }
+        if (f.doi() != null) {
+            out.put("s:doi", 1.0);
+        }
+        if (openreview) {
+            out.put("s:openreview", 1.0);
+        }
+        if (paperHost) {
+            out.put("s:paperlink", 1.0);
+        }
+        if (github) {
+            out.put("s:github", 1.0);
+        }
+        int a = f.authors();
+        out.put("s:authors=" + (a == 0 ? "0" : a == 1 ? "1" : a <= 3 ? "2-3" : a <= 6 ? "4-6" : "7+"), 1.0);
+        out.put("s:hint=" + f.kindHint(), 1.0);
+        String both = title + " " + summary;
+        for (String p : PHRASES) {
+            if (both.contains(p)) {
+                out.put("s:phrase=" + p, 1.0);
+            }
+        }
+        int words = summary.isBlank() ? 0 : summary.split("\\s+").length;
+        out.put("s:len=" + (words == 0 ? "0" : words <= 30 ? "1-30" : words <= 100 ? "31-100" : words <= 250 ? "101-250"
+                : "250+"), 1.0);
+    }
+
+    /** Lower-case letter/digit runs of at least two characters (input already lower-cased). */
+    static String[] tokens(String s) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                if (i - start >= 2 && i - start <= 30) {
+                    out.add(s.substring(start, i));
+                }
+                start = -1;
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** How a structure feature reads in an editor's reason. */
+    static String describe(String feature) {
+        return switch (feature) {
+            case "s:arxiv" -> "arXiv link";
+            case "s:doi" -> "DOI";
+            case "s:openreview" -> "OpenReview link";
+            case "s:paperlink" -> "paper link";
+            case "s:github" -> "GitHub link";
+            default -> {
+                if (feature.startsWith("s:phrase=")) {
+                    yield "'" + feature.substring(9) + "'";
+                }
+                if (feature.startsWith("s:hint=")) {
+                    yield feature.substring(7) + " source";
+                }
+                if (feature.startsWith("s:authors=")) {
+                    yield feature.substring(10) + " authors";
+                }
+                if (feature.startsWith("s:len=")) {
+                    yield "summary " + feature.substring(6) + " words";
+                }
+                if (feature.startsWith("t:")) {
+                    yield "title '" + feature.substring(2) + "'";
+                }
+                if (feature.startsWith("w:")) {
+                    yield "'" + feature.substring(2) + "'";
+                }
+                if (feature.startsWith("b:")) {
+                    yield "'" + feature.substring(2).replace('_', ' ') + "'";
+                }
+                yield feature;
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package org.trendpress.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The weights of a linear model trained with Tribuo, in a small file of our own: a gzip stream
+ * of the labels, one bias per label and, for each feature (sorted by name), one weight per label.
+ * {@code softmax} models (kind) turn the label scores into one distribution; {@code sigmoid}
+ * models (topics, one-vs-rest) give each label its own probability. The same weights always give
+ * the same bytes: the gzip header carries no time and features are written in name order.
+ */
+final class LinearModel {
+
+    private static final int MAGIC = 0x54504c4d; // "TPLM"
+    static final int FORMAT = 1;
+
+    final boolean softmax;
+    final String[] labels;
+    final float[] bias;
+    final Map<String, float[]> weights;
+
+    LinearModel(boolean softmax, String[] labels, float[] bias, Map<String, float[]> weights) {
+        this.softmax = softmax;
+        this.labels = labels.clone();
+        this.bias = bias.clone();
+        this.weights = new HashMap<>(weights);
+    }
+
+    /** Label probabilities, in {@link #labels} order. */
+    double[] probabilities(Map<String, Double> features) {
+        double[] z = scores(features);
+        if (softmax) {
+            double max = Arrays.stream(z).max().orElse(0);
+            double sum = 0;
+            for (int i = 0; i < z.length; i++) {
+                z[i] = Math.exp(z[i] - max);
+                sum += z[i];
+            }
+            for (int i = 0; i < z.length; i++) {
+                z[i] /= sum;
+            }
+        } else {
+            for (int i = 0; i < z.length; i++) {
+                z[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+            }
+        }
+        return z;
+    }
+
+    double[] scores(Map<String, Double> features) {
+        double[] z = new double[labels.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = bias[i];
+        }
+        for (Map.Entry<String, Double> e : features.entrySet()) {
+            float[] w = weights.get(e.getKey());
+            if (w != null) {
+                double v = e.getValue();
+                for (int i = 0; i < z.length; i++) {
+                    z[i] += v * w[i];
+                }
+            }
+        }
+        return z;
+    }
+
+    /**
+     * The features that pushed most towards label {@code k} (against the mean of the others, for a
+     * softmax model), strongest first, at most {@code n}; structure features before words.
+     */
+    List<String> evidence(Map<String, Double> features, int k, int n) {
+        List<Map.Entry<String, Double>> pushes = new ArrayList<>();
+        for (Map.Entry<String, Double> e : features.entrySet()) {
+            float[] w = weights.get(e.getKey());
+            if (w == null) {
+                continue;
+            }
+            double push = w[k];
+            if (softmax && labels.length > 1) {
+                double others = 0;
+                for (int i = 0; i < w.length; i++) {
+                    others += i == k ? 0 : w[i];
+                }
+                push -= others / (labels.length - 1);
+            }
+            push *= e.getValue();
+            if (push > 0.05 && !e.getKey().startsWith("s:len=") && !e.getKey().startsWith("s:authors=")) {
+                pushes.add(Map.entry(e.getKey(), push + (e.getKey().startsWith("s:") ? 100 : 0)));
+            }
+        }
+        pushes.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return pushes.stream().limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeBoolean(softmax);
+            out.writeInt(labels.length);
+            for (int i = 0; i < labels.length; i++) {
+                out.writeUTF(labels[i]);
+                out.writeFloat(bias[i]);
+            }
+            TreeMap<String, float[]> sorted = new TreeMap<>(weights);
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, float[]> e : sorted.entrySet()) {
+                out.writeUTF(e.getKey());
+                for (float w : e.getValue()) {
+                    out.writeFloat(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new ClassifyException("cannot write model: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static LinearModel read(InputStream raw, String name) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
+            if (in.readInt() != MAGIC) {
+                throw new ClassifyException("not a Trendpress model file: " + name);
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new ClassifyException("model " + name + " has format " + format + ", this version reads " + FORMAT);
+            }
+            boolean softmax = in.readBoolean();
+            int l = in.readInt();
+            String[] labels = new String[l];
+            float[] bias = new float[l];
+            for (int i = 0; i < l; i++) {
+                labels[i] = in.readUTF();
+                bias[i] = in.readFloat();
+            }
+            int f = in.readInt();
+            Map<String, float[]> weights = new HashMap<>(f * 2);
+            for (int j = 0; j < f; j++) {
+                String feature = in.readUTF();
+                float[] w = new float[l];
+                for (int i = 0; i < l; i++) {
+                    w[i] = in.readFloat();
+                }
+                weights.put(feature, w);
+            }
+            return new LinearModel(softmax, labels, bias, weights);
+        } catch (IOException e) {
+            throw new ClassifyException("cannot read model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    int index(String label) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

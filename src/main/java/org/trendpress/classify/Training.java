@@ -1,0 +1,46 @@
+package org.trendpress.classify;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
+/** What {@code trendpress classify} does: retrain from shared data plus corrections, or evaluate. */
+public final class Training {
+
+    private Training() {}
+
+    /**
+     * Trains on the training part of the shared data plus every correction in {@code jdbi} (may be
+     * null), and writes {@link Classifier#KIND_FILE} and {@link Classifier#TOPIC_FILE} to {@code out}.
+     */
+    public static Trainer.Models train(Path dataRoot, Jdbi jdbi, Path out, PrintWriter log) {
+        List<LabeledExample> corpus = SharedCorpus.load(dataRoot);
+        List<LabeledExample> corrections = jdbi == null ? List.of() : new Corrections(jdbi).examples();
+        Split.Parts parts = Split.of(corpus, corrections);
+        Trainer.Models models = new Trainer().train(parts.train());
+        try {
+            Files.createDirectories(out);
+            Files.write(out.resolve(Classifier.KIND_FILE), models.kind());
+            Files.write(out.resolve(Classifier.TOPIC_FILE), models.topic());
+        } catch (IOException e) {
+            throw new ClassifyException("cannot write models to " + out + ": " + e.getMessage(), e);
+        }
+        log.printf(Locale.ROOT, "trained on %d examples (%d corrections; %d held out): kind %d examples, topics %d%n",
+                parts.train().size(), corrections.size(), parts.heldOut().size(), models.kindExamples(),
+                models.topicExamples());
+        log.printf(Locale.ROOT, "wrote %s (%d bytes) and %s (%d bytes)%n", out.resolve(Classifier.KIND_FILE),
+                models.kind().length, out.resolve(Classifier.TOPIC_FILE), models.topic().length);
+        return models;
+    }
+
+    /** Evaluates a classifier on the held-out part of the shared data. */
+    public static Evaluation.Summary evaluate(Path dataRoot, Jdbi jdbi, Classifier classifier, PrintWriter out) {
+        List<LabeledExample> corpus = SharedCorpus.load(dataRoot);
+        List<LabeledExample> corrections = jdbi == null ? List.of() : new Corrections(jdbi).examples();
+        return Evaluation.run(classifier, Split.of(corpus, corrections).heldOut(), out);
+    }
+}
