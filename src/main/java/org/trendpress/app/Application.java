@@ -61,9 +61,10 @@ public final class Application implements AutoCloseable {
                 Duration.ofMillis(settings.getLong("trendpress.poll.arxiv-interval-ms")),
                 settings.getInt("trendpress.poll.arxiv-max-pages"),
                 Duration.ofMillis(settings.getLong("trendpress.poll.max-backoff-ms")));
-        this.poller = new Poller(settings.path("trendpress.sources.file"), database.jdbi(), fetcher,
-                settings.get("trendpress.classify.model-dir").isBlank() ? Classifier.bundled()
-                        : Classifier.fromDirectory(settings.path("trendpress.classify.model-dir")), clock, polling);
+        Classifier classifier = settings.get("trendpress.classify.model-dir").isBlank() ? Classifier.bundled()
+                : Classifier.fromDirectory(settings.path("trendpress.classify.model-dir"));
+        this.poller = new Poller(settings.path("trendpress.sources.file"), database.jdbi(), fetcher, classifier, clock,
+                polling);
         this.drafts = new Drafts(database.jdbi(), clock);
         this.renderer = new Renderer(settings.path("trendpress.templates.dir"));
         PublishSettings publishSettings = new PublishSettings(settings.path("trendpress.archive.dir"),
@@ -85,7 +86,7 @@ public final class Application implements AutoCloseable {
         this.dispatcher = new Dispatcher(database.jdbi(), subscribers, issueMail, mailSender,
                 settings.get("trendpress.base-url"), mail, clock);
         this.web = new WebModule(settings, drafts, new SourceStore(database.jdbi()),
-                new Submissions(database.jdbi(), fetcher(settings), new RuleClassifier(), clock), publisher, subscribers, renderer, mailSender, mail, secret, clock);
+                new Submissions(database.jdbi(), fetcher, classifier, clock), publisher, subscribers, renderer, mailSender, mail, secret, clock);
     }
 
     /** Starts Camel with the routes of the given mode; returns once routes are running. */

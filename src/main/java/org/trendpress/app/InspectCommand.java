@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trendpress.classify.Classifier;
 import org.trendpress.ingest.Fetcher;
 import org.trendpress.ingest.IngestException;
 import org.trendpress.ingest.Inspector;
@@ -35,6 +36,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = parent.settings(Map.of());
         Inspector inspector = new Inspector(fetcher(settings), settings.getLong("trendpress.fetch.max-bytes"));
+        Classifier classifier = Classifier.bundled();
         PrintWriter out = parent.spec.commandLine().getOut();
         PrintWriter err = parent.spec.commandLine().getErr();
         boolean allParsed = true;
@@ -49,7 +51,12 @@ final class InspectCommand implements Callable<Integer> {
                 continue;
             }
             for (Item item : feed.items()) {
-                out.println(Inspector.line(input, item));
+                // Inspector.Column's columns, then the classifier's: kind, kind confidence (0-1), topics
+                StringBuilder line = new StringBuilder(Inspector.line(input, item));
+                for (String field : classifier.forInspect(item)) {
+                    line.append('\t').append(field == null ? "" : field.replaceAll("[\t\r\n]+", " "));
+                }
+                out.println(line);
             }
             out.flush();
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code java -jar target/trendpress.jar <command>}. */
 @Command(name = "trendpress", mixinStandardHelpOptions = true, version = "trendpress 0.1.0",
         description = "Polls AI research and news sources and publishes a monthly \"Trends in AI\" report.",
-        subcommands = {ServeCommand.class, DemoCommand.class, PollCommand.class, SourcesCommand.class, InspectCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, PollCommand.class, SourcesCommand.class, InspectCommand.class, ClassifyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Trendpress implements Callable<Integer> {
 

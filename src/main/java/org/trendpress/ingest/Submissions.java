@@ -3,14 +3,13 @@ package org.trendpress.ingest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trendpress.classify.Kind;
-import org.trendpress.classify.RuleClassifier;
+import org.trendpress.classify.Classifier;
+import org.trendpress.classify.ItemClassifier;
+import org.trendpress.classify.ItemFeatures;
 
 /**
  * URLs an editor submits by hand: the page is fetched through the same guarded {@link Fetcher} as
@@ -29,12 +28,12 @@ public final class Submissions {
 
     private final Jdbi jdbi;
     private final Fetcher fetcher;
-    private final RuleClassifier classifier;
+    private final ItemClassifier classifier;
     private final Clock clock;
     private final Connectors connectors = new Connectors();
     private final ItemStore items = new ItemStore();
 
-    public Submissions(Jdbi jdbi, Fetcher fetcher, RuleClassifier classifier, Clock clock) {
+    public Submissions(Jdbi jdbi, Fetcher fetcher, ItemClassifier classifier, Clock clock) {
         this.jdbi = jdbi;
         this.fetcher = fetcher;
         this.classifier = classifier;
@@ -73,17 +72,10 @@ public final class Submissions {
         Item item = new Item(SOURCE_ID, read.guid(), read.url(), read.canonicalUrl(), read.title(), read.summaryHtml(),
                 read.summaryText(), read.authors(), read.arxivId(), read.doi(), read.publishedAt(), read.links(),
                 read.details());
-        List<String> links = new ArrayList<>();
-        if (item.url() != null) {
-            links.add(item.url());
-        }
-        links.addAll(item.links());
-        RuleClassifier.Decision d = classifier.classify(item.title(), item.summaryText(), item.arxivId(), item.doi(),
-                links, "mixed");
+        Classifier.Classification c = classifier.classify(ItemFeatures.of(item, "mixed"));
         Instant now = clock.instant();
-        boolean added = jdbi.inTransaction(h -> items.save(h, item, d.kind().code(), d.reason() + " (submitted by "
-                + editor + ")", d.kind() == Kind.RESEARCH, now));
-        LOG.info("ingest.submitted url={} editor={} kind={} added={}", finalUrl, editor, d.kind().code(), added);
-        return new Submitted(item.url(), item.title(), d.kind().code(), d.reason(), added);
+        boolean added = jdbi.inTransaction(h -> items.save(h, item, c, now));
+        LOG.info("ingest.submitted url={} editor={} kind={} added={}", finalUrl, editor, c.kind().code(), added);
+        return new Submitted(item.url(), item.title(), c.kind().code(), c.reason(), added);
     }
 }
