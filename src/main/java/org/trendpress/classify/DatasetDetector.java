@@ -29,9 +29,10 @@ public final class DatasetDetector {
             + "|benchmarking\\b())");
     private static final Pattern TITLE_GAP = Pattern.compile("(?i)\\b(?:of|on|in|with|to|from|by|via|using)\\s+\\S+");
     /** "we introduce/present/release ... <noun>", the words between checked separately. */
-    private static final Pattern WE_INTRODUCE = Pattern.compile(
-            "(?i)\\bwe\\s+(?:introduce|present|release|propose|construct|curate|build|collect|create|contribute"
-                    + "|open-source)\\s+((?:[\\w-]+,?\\s+){0,8}?)" + NOUN + "s?\\b");
+    private static final String VERB = "(?:introduce|present|release|propose|construct|curate|build|collect|create"
+            + "|contribute|open-source)";
+    private static final Pattern WE_INTRODUCE = Pattern.compile("(?i)\\bwe\\s+" + VERB + "(?:\\s+and\\s+" + VERB + ")?"
+            + "\\s+((?:[\\w-]+,?\\s+){0,8}?)" + NOUN + "s?\\b");
     /** Words that show the noun is not the thing introduced ("a method that does well on benchmarks"). */
     private static final Set<String> BREAKS = Set.of("on", "across", "using", "with", "that", "which", "to", "by", "via",
             "from", "over", "against", "method", "model", "approach", "framework", "algorithm", "technique",

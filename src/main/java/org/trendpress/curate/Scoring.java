@@ -131,8 +131,9 @@ final class Scoring {
     /**
      * Greedy re-rank for topic diversity: fills the top {@value #DIVERSITY_TOP} one position at a
      * time with the paper of highest effective score, where a paper whose main topic already
-     * appears k times above it counts {@code DIVERSITY_DISCOUNT^(k - DIVERSITY_FREE)} (k beyond the
-     * free ones). Papers below the top ten keep the discount their topic's count in the top ten
+     * appears k ≥ {@value #DIVERSITY_FREE} times above it counts
+     * {@code DIVERSITY_DISCOUNT^(k - DIVERSITY_FREE + 1)} of its score (the first two papers of a
+     * topic are free, the third counts 0.85, the fourth 0.72, ...). Papers below the top ten keep the discount their topic's count in the top ten
      * gives them, so the stored scores stay in rank order. Adds "topic: x" to each paper's reasons,
      * and the discount when one applied. Returns the papers in their new order.
      */
@@ -168,7 +169,7 @@ final class Scoring {
 
     private static double factor(String topic, Map<String, Integer> above) {
         int k = topic == null ? 0 : above.getOrDefault(topic, 0);
-        return k <= DIVERSITY_FREE ? 1.0 : Math.pow(DIVERSITY_DISCOUNT, k - DIVERSITY_FREE);
+        return k < DIVERSITY_FREE ? 1.0 : Math.pow(DIVERSITY_DISCOUNT, k - DIVERSITY_FREE + 1);
     }
 
     private static <K> Ranked<K> discounted(Ranked<K> r, Map<String, Integer> above) {
