@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trendpress.classify.DatasetDetector;
+import org.trendpress.classify.Kind;
+import org.trendpress.classify.Topic;
 
 /**
  * Drafts and what editors do with them: open the month's draft with ranked candidates, select,
@@ -78,69 +83,12 @@ public final class Drafts {
     private void refreshCandidates(Draft draft) {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
-            String month = draft.month();
-            // a work featured in another month's issue is never proposed again: drop what an earlier
-            // refresh proposed and nobody selected, and re-announcements (items with repeat_of)
-            h.createUpdate("DELETE FROM candidates WHERE draft_id=:d AND id NOT IN (SELECT candidate_id FROM selections)"
-                            + " AND (paper_id IN (SELECT id FROM papers WHERE featured_in IS NOT NULL AND featured_in <> :m)"
-                            + " OR item_id IN (SELECT id FROM items WHERE repeat_of IS NOT NULL"
-                            + " OR (featured_in IS NOT NULL AND featured_in <> :m)"
-                            + " OR paper_id IN (SELECT id FROM papers WHERE featured_in IS NOT NULL AND featured_in <> :m)))")
-                    .bind("d", draft.id()).bind("m", month).execute();
-            // research: papers published in the window, not featured in another issue
-            List<PaperRow> papers = h.createQuery("SELECT p.id, p.mentions, p.upvotes, p.stars, p.comments, p.code_url,"
-                            + " p.published_at, (SELECT MAX(s.weight) FROM items i JOIN sources s ON s.id = i.source_id"
-                            + " WHERE i.paper_id = p.id) AS weight"
-                            + " FROM papers p WHERE (p.featured_in IS NULL OR p.featured_in = :m)"
-                            + " AND p.published_at >= :s AND p.published_at < :e")
-                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd())).bind("m", month)
-                    .map((rs, ctx) -> new PaperRow(rs.getLong("id"), rs.getInt("mentions"), rs.getInt("upvotes"),
-                            rs.getInt("stars"), rs.getInt("comments"), rs.getString("code_url"),
-                            rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("weight")))
-                    .list();
-            for (PaperRow p : papers) {
-                Score score = Scoring.research(p.mentions(), p.upvotes(), p.stars(), p.comments(), p.codeUrl() != null,
-                        p.publishedAt(), draft.windowStart(), draft.windowEnd(), p.weight());
-                upsertCandidate(h, draft.id(), "research", p.id(), null, score);
-            }
-            // news: first announcements only, neither they nor their paper featured in another issue
-            List<NewsRow> news = h.createQuery("SELECT i.id, i.published_at, s.weight FROM items i"
-                            + " JOIN sources s ON s.id = i.source_id WHERE i.kind = 'news' AND i.repeat_of IS NULL"
-                            + " AND (i.featured_in IS NULL OR i.featured_in = :m)"
-                            + " AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.paper_id"
-                            + " AND p.featured_in IS NOT NULL AND p.featured_in <> :m)"
-                            + " AND i.published_at >= :s AND i.published_at < :e")
-                    .bind("s", utc(draft.windowStart())).bind("e", utc(draft.windowEnd())).bind("m", month)
-                    .map((rs, ctx) -> new NewsRow(rs.getLong("id"),
-                            rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("weight")))
-                    .list();
-            for (NewsRow n : news) {
-                Score score = Scoring.news(n.weight(), n.publishedAt(), draft.windowStart(), draft.windowEnd());
-                upsertCandidate(h, draft.id(), "news", null, n.id(), score);
-            }
+            Ranking.Counts n = Ranking.refresh(h, draft, now);
             h.createUpdate("UPDATE drafts SET updated_at=:now WHERE id=:id").bind("now", utc(now))
                     .bind("id", draft.id()).execute();
-            LOG.info("curate.candidates.refreshed month={} research={} news={}", draft.month(), papers.size(),
-                    news.size());
+            LOG.info("curate.candidates.refreshed month={} research={} news={} events={}", draft.month(), n.research(),
+                    n.news(), n.events());
         });
-    }
-
-    private record PaperRow(long id, int mentions, int upvotes, int stars, int comments, String codeUrl,
-            Instant publishedAt, double weight) {}
-
-    private record NewsRow(long id, Instant publishedAt, double weight) {}
-
-    private static void upsertCandidate(Handle h, long draftId, String kind, Long paperId, Long itemId, Score s) {
-        String col = paperId != null ? "paper_id" : "item_id";
-        long ref = paperId != null ? paperId : itemId;
-        int n = h.createUpdate("UPDATE candidates SET score=:score, reasons=:reasons WHERE draft_id=:d AND " + col + "=:ref")
-                .bind("score", s.value()).bind("reasons", s.reasons()).bind("d", draftId).bind("ref", ref).execute();
-        if (n == 0) {
-            h.createUpdate("INSERT INTO candidates (draft_id, kind, paper_id, item_id, score, reasons)"
-                            + " VALUES (:d, :kind, :paper, :item, :score, :reasons)")
-                    .bind("d", draftId).bind("kind", kind).bind("paper", paperId).bind("item", itemId)
-                    .bind("score", s.value()).bind("reasons", s.reasons()).execute();
-        }
     }
 
     public Optional<Draft> byMonth(String month) {
@@ -162,7 +110,33 @@ public final class Drafts {
 
     /** The draft's candidates, selected ones first in slot order, then by score. */
     public List<Candidate> candidates(long draftId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT c.id, c.draft_id, c.kind, c.paper_id, c.item_id, c.score, c.reasons,"
+        return jdbi.withHandle(h -> {
+            Map<Long, List<String>> topics = Ranking.topics(h.createQuery("SELECT pt.paper_id, pt.topic, pt.confidence,"
+                            + " pt.source FROM paper_topics pt JOIN candidates c ON c.paper_id = pt.paper_id"
+                            + " WHERE c.draft_id = :d")
+                    .bind("d", draftId)
+                    .map((rs, ctx) -> new Ranking.TopicRow(rs.getLong("paper_id"), rs.getString("topic"),
+                            rs.getDouble("confidence"), rs.getString("source")))
+                    .list());
+            Map<Long, List<Candidate.Story>> stories = new HashMap<>();
+            h.createQuery("SELECT cs.candidate_id, i.id, i.title, i.url, COALESCE(src.name, src.id) AS source"
+                            + " FROM candidate_stories cs JOIN candidates c ON c.id = cs.candidate_id"
+                            + " JOIN items i ON i.id = cs.item_id JOIN sources src ON src.id = i.source_id"
+                            + " WHERE c.draft_id = :d ORDER BY i.published_at, i.id")
+                    .bind("d", draftId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("candidate_id"), new Candidate.Story(rs.getLong("id"),
+                            rs.getString("title"), rs.getString("url"), rs.getString("source"))))
+                    .forEach(e -> stories.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<Long, List<Candidate.Related>> related = new HashMap<>();
+            h.createQuery("SELECT rw.candidate_id, p.id, p.title, p.canonical_url, rw.added_by FROM related_works rw"
+                            + " JOIN candidates c ON c.id = rw.candidate_id JOIN papers p ON p.id = rw.paper_id"
+                            + " WHERE c.draft_id = :d ORDER BY rw.position, p.id")
+                    .bind("d", draftId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("candidate_id"), new Candidate.Related(rs.getLong("id"),
+                            rs.getString("title"), rs.getString("canonical_url"), rs.getString("added_by"))))
+                    .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("SELECT c.id, c.draft_id, c.kind, c.paper_id, c.item_id, c.score, c.reasons,"
+                        + " c.dataset_reason, c.tldr, COALESCE(src.name, src.id) AS source,"
                         + " COALESCE(p.title, i.title) AS title,"
                         + " COALESCE(p.canonical_url, i.url) AS url,"
                         + " COALESCE(p.authors, i.authors) AS authors,"
@@ -171,19 +145,33 @@ public final class Drafts {
                         + " COALESCE(p.published_at, i.published_at) AS published_at,"
                         + " s.id AS selection_id, s.slot, s.position, s.headline, s.why, s.key_insights"
                         + " FROM candidates c LEFT JOIN papers p ON p.id = c.paper_id LEFT JOIN items i ON i.id = c.item_id"
+                        + " LEFT JOIN sources src ON src.id = i.source_id"
                         + " LEFT JOIN selections s ON s.candidate_id = c.id"
                         + " WHERE c.draft_id = :d"
                         + " ORDER BY CASE WHEN s.id IS NULL THEN 1 ELSE 0 END, s.slot, s.position, c.score DESC, c.id")
                 .bind("d", draftId)
-                .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("draft_id"), rs.getString("kind"),
-                        (Long) rs.getObject("paper_id", Long.class), (Long) rs.getObject("item_id", Long.class),
-                        rs.getString("title"), rs.getString("url"), rs.getString("authors"), rs.getString("summary"),
-                        rs.getString("code_url"), rs.getString("project_url"),
-                        rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getDouble("score"),
-                        rs.getString("reasons"), (Long) rs.getObject("selection_id", Long.class), rs.getString("slot"),
-                        (Integer) rs.getObject("position", Integer.class), rs.getString("headline"), rs.getString("why"),
-                        rs.getString("key_insights")))
-                .list());
+                .map((rs, ctx) -> {
+                    long id = rs.getLong("id");
+                    Long paperId = rs.getObject("paper_id", Long.class);
+                    return new Candidate(id, rs.getLong("draft_id"), rs.getString("kind"), paperId,
+                            rs.getObject("item_id", Long.class), rs.getString("title"), rs.getString("url"),
+                            rs.getString("authors"), rs.getString("summary"), rs.getString("code_url"),
+                            rs.getString("project_url"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                            rs.getDouble("score"), rs.getString("reasons"), rs.getObject("selection_id", Long.class),
+                            rs.getString("slot"), rs.getObject("position", Integer.class), rs.getString("headline"),
+                            rs.getString("why"), rs.getString("key_insights"), rs.getString("dataset_reason"),
+                            rs.getString("tldr"), paperId == null ? rs.getString("source") : null,
+                            paperId == null ? List.of() : topics.getOrDefault(paperId, List.of()),
+                            stories.getOrDefault(id, List.of()), related.getOrDefault(id, List.of()));
+                })
+                .list();
+        });
+    }
+
+    /** One candidate of the draft. */
+    public Candidate candidate(long draftId, long candidateId) {
+        return candidates(draftId).stream().filter(c -> c.id() == candidateId).findFirst()
+                .orElseThrow(() -> new CurateException("candidate " + candidateId + " is not in this draft"));
     }
 
     /** Selects a candidate into a slot (news, research or datasets), at the end of that slot. */
@@ -213,12 +201,79 @@ public final class Drafts {
                         .bind("now", utc(clock.instant())).execute();
             }
         });
+        Candidate c = candidate(draftId, candidateId);
+        if (s.equals("datasets") && (c.why() == null || c.why().isBlank())) {
+            // the proposed TL;DR, which the editor can edit like any note
+            String tldr = c.tldr() != null ? c.tldr() : DatasetDetector.tldr(c.title(), c.summary());
+            jdbi.useHandle(h -> h.createUpdate("UPDATE selections SET why=:w WHERE candidate_id=:c AND why IS NULL")
+                    .bind("w", tldr).bind("c", candidateId).execute());
+        }
+        if (s.equals("research") && c.paperId() != null) {
+            RelatedPicks.suggest(jdbi, get(draftId), c);
+        }
     }
 
     public void unselect(long draftId, long candidateId) {
         requireOpen(draftId);
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM selections WHERE draft_id=:d AND candidate_id=:c")
-                .bind("d", draftId).bind("c", candidateId).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM related_works WHERE candidate_id=:c AND candidate_id IN"
+                    + " (SELECT id FROM candidates WHERE draft_id=:d)").bind("d", draftId).bind("c", candidateId).execute();
+            h.createUpdate("DELETE FROM selections WHERE draft_id=:d AND candidate_id=:c")
+                    .bind("d", draftId).bind("c", candidateId).execute();
+        });
+    }
+
+    /** Adds a related work under a selected research paper: a known paper's arXiv id or URL. */
+    public void addRelated(long draftId, long candidateId, String ref, String editor) {
+        requireOpen(draftId);
+        RelatedPicks.add(jdbi, candidate(draftId, candidateId), ref, editor);
+    }
+
+    /** Removes a related work from under a selected research paper. */
+    public void removeRelated(long draftId, long candidateId, long paperId) {
+        requireOpen(draftId);
+        Candidate c = candidate(draftId, candidateId);
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM related_works WHERE candidate_id=:c AND paper_id=:p")
+                .bind("c", c.id()).bind("p", paperId).execute());
+    }
+
+    /**
+     * An editor corrects the kind (news, research or other) of a candidate's items: a paper's
+     * sightings, or a news event's stories. Stored in corrections, applied at once, and the draft's
+     * candidates are refreshed (a paper corrected away from research, or a story away from news,
+     * leaves the candidates unless selected).
+     */
+    public void correctKind(long draftId, long candidateId, String kind, String editor) {
+        Kind k = Corrections.kind(kind);
+        Draft d = requireNotPublished(draftId);
+        Candidate c = candidate(draftId, candidateId);
+        int n = jdbi.inTransaction(h -> Corrections.applyKind(h, c.id(), c.paperId(), c.itemId(), k, editor,
+                clock.instant()));
+        LOG.info("curate.correction.saved target=kind candidate={} value={} items={} editor={}", candidateId, k.code(), n,
+                editor);
+        refreshCandidates(d);
+    }
+
+    /** An editor sets a paper's topics (codes of classify.Topic); they replace the model's. */
+    public void correctTopics(long draftId, long candidateId, List<String> topicCodes, String editor) {
+        List<Topic> topics = Corrections.topics(topicCodes);
+        Draft d = requireNotPublished(draftId);
+        Candidate c = candidate(draftId, candidateId);
+        if (c.paperId() == null) {
+            throw new CurateException("only a paper has topics; candidate " + candidateId + " is a news story");
+        }
+        jdbi.useTransaction(h -> Corrections.applyTopics(h, c.paperId(), topics, editor, clock.instant()));
+        LOG.info("curate.correction.saved target=topics candidate={} paper={} value={} editor={}", candidateId,
+                c.paperId(), topics.stream().map(Topic::code).toList(), editor);
+        refreshCandidates(d);
+    }
+
+    private Draft requireNotPublished(long draftId) {
+        Draft d = get(draftId);
+        if ("published".equals(d.state())) {
+            throw new CurateException("draft " + d.month() + " is published; corrections apply to open drafts");
+        }
+        return d;
     }
 
     /** Writes a selection's notes: the headline (news), Why and Key insights (research), or TL;DR (datasets). */
@@ -299,10 +354,9 @@ public final class Drafts {
                 writeNotes(draftId, c.id(), c.title(), Texts.firstSentences(c.summary(), 2), null);
                 news++;
             } else if (c.kind().equals("research")) {
-                boolean dataset = Texts.introducesDataset(c.title() + " " + c.summary());
+                boolean dataset = c.datasetSuggested();
                 if (dataset && datasets < datasetCount) {
                     select(draftId, c.id(), "datasets");
-                    writeNotes(draftId, c.id(), null, Texts.firstSentences(c.summary(), 1), null);
                     datasets++;
                 } else if (!dataset && research < researchCount) {
                     select(draftId, c.id(), "research");

@@ -2,15 +2,10 @@ package org.trendpress.curate;
 
 import java.text.BreakIterator;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.trendpress.classify.DatasetDetector;
 
 /** Small text rules for editor input and drafted notes. */
 final class Texts {
-
-    private static final Pattern DATASET = Pattern.compile(
-            "\\b(we (introduce|present|release|propose) (a |an |the )?(new |large-scale |open )*(dataset|benchmark|corpus|suite)"
-                    + "|new (dataset|benchmark)|a benchmark for|benchmark(ing)? suite|dataset of)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private Texts() {}
 
@@ -26,8 +21,9 @@ final class Texts {
         return t.isEmpty() ? null : t;
     }
 
+    /** Whether the text (a title, an abstract, or both) introduces a dataset or benchmark; see DatasetDetector. */
     static boolean introducesDataset(String text) {
-        return text != null && DATASET.matcher(text).find();
+        return text != null && DatasetDetector.detect(text, text).isPresent();
     }
 
     static String firstSentences(String text, int n) {

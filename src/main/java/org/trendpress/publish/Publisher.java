@@ -129,7 +129,8 @@ public final class Publisher {
                 case "research" -> {
                     int n = research.size() + 1;
                     research.add(new IssueModel.ResearchEntry(n, c.title(), c.url(), c.codeUrl(), c.projectUrl(),
-                            authors(c.authors()), paragraphs(c.why()), paragraphs(c.keyInsights()), List.of()));
+                            authors(c.authors()), paragraphs(c.why()), paragraphs(c.keyInsights()),
+                            c.related().stream().map(r -> new IssueModel.RelatedWork(r.title(), r.url())).toList()));
                     references.add(new IssueModel.Reference(references.size() + 1, reference(c, month), c.url()));
                 }
                 case "datasets" -> datasets.add(new IssueModel.DatasetEntry(c.title(), c.url(), orEmpty(c.why())));

@@ -18,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trendpress.classify.Topic;
 import org.trendpress.curate.Candidate;
 import org.trendpress.curate.CurateException;
 import org.trendpress.curate.Draft;
@@ -29,7 +30,8 @@ import org.trendpress.render.Renderer;
 
 /**
  * The editor's workspace (minimal): list drafts, open a month, select candidates, write the
- * summary, intro and notes, approve with a publish time, reopen. Every page needs HTTP Basic
+ * summary, intro and notes, change a paper's related works, correct a candidate's kind or a
+ * paper's topics, approve with a publish time, reopen. Every page needs HTTP Basic
  * credentials; every POST needs the CSRF token of the signed-in editor and, when the browser sends
  * one, a same-origin Origin header.
  */
@@ -39,7 +41,7 @@ final class EditorPages {
     static final String DRAFTS_TEMPLATE = "web/editor-drafts.html";
     static final String DRAFT_TEMPLATE = "web/editor-draft.html";
     static final String SOURCES_TEMPLATE = "web/editor-sources.html";
-    private static final Pattern DRAFT_PATH = Pattern.compile("^/editor/drafts/(\\d{4}-\\d{2})(/[a-z]+)?/?$");
+    private static final Pattern DRAFT_PATH = Pattern.compile("^/editor/drafts/(\\d{4}-\\d{2})(/[a-z]+(?:-[a-z]+)?)?/?$");
     private static final Pattern SOURCE_PATH = Pattern.compile("^/editor/sources/([a-z0-9][a-z0-9-]{0,99})/(pause|resume)$");
 
     private final Drafts drafts;
@@ -120,6 +122,11 @@ final class EditorPages {
             case "intro" -> drafts.writeIntro(id, req.param("summary"), req.param("intro"));
             case "approve" -> drafts.approve(id, publishTime(req.param("publish_at")), user);
             case "reopen" -> drafts.reopen(id);
+            case "kind" -> drafts.correctKind(id, longParam(req, "candidate"), req.param("kind"), user);
+            case "topics" -> drafts.correctTopics(id, longParam(req, "candidate"),
+                    req.form().getOrDefault("topic", List.of()), user);
+            case "related-add" -> drafts.addRelated(id, longParam(req, "candidate"), req.param("ref"), user);
+            case "related-remove" -> drafts.removeRelated(id, longParam(req, "candidate"), longParam(req, "paper"));
             default -> {
                 return WebResponse.text(404, "No such action.\n");
             }
@@ -202,6 +209,8 @@ final class EditorPages {
         vars.put("selected", candidates.stream().filter(Candidate::selected).toList());
         vars.put("research", candidates.stream().filter(c -> !c.selected() && c.kind().equals("research")).toList());
         vars.put("news", candidates.stream().filter(c -> !c.selected() && c.kind().equals("news")).toList());
+        vars.put("topicChoices", List.of(Topic.values()));
+        vars.put("kinds", List.of("news", "research", "other"));
         vars.put("csrf", csrfToken());
         vars.put("error", error);
         vars.put("previewUrl", baseUrl + "/issues/" + draft.month() + "/");

@@ -122,6 +122,21 @@ class MonthlyCycleEndToEndTest {
         String path = "/editor/drafts/2026-10/";
         assertThat(post(path + "select", csrf, "candidate", research.get(0), "slot", "research").statusCode()).isEqualTo(303);
         assertThat(post(path + "select", csrf, "candidate", news.get(0), "slot", "news").statusCode()).isEqualTo(303);
+        // a paper that introduces a benchmark is proposed for Datasets & Benchmarks; selecting it there drafts its TL;DR
+        Matcher proposed = Pattern.compile("(?s)<tr id=\"candidate-(\\d+)\">(?:(?!</tr>).)*?Proposed for Datasets")
+                .matcher(page);
+        String dataset = null;
+        while (proposed.find() && (dataset == null || dataset.equals(research.get(0)))) {
+            dataset = proposed.group(1);
+        }
+        assertThat(dataset).as(page).isNotNull().isNotEqualTo(research.get(0));
+        assertThat(post(path + "select", csrf, "candidate", dataset, "slot", "datasets").statusCode()).isEqualTo(303);
+        String tldr = app.drafts().candidate(draft.id(), Long.parseLong(dataset)).why();
+        assertThat(tldr).isNotBlank();
+        // the selected paper got related works, which the editor can remove
+        String selectedPage = get("/editor/drafts/2026-10", auth).body();
+        assertThat(selectedPage).contains("Related works", "Remove related");
+        String relatedTitle = app.drafts().candidate(draft.id(), Long.parseLong(research.get(0))).related().get(0).title();
         post(path + "notes", csrf, "candidate", research.get(0), "why", "It changes how we train <b>models</b>.",
                 "insights", "First insight.\n\nSecond insight.");
         post(path + "intro", csrf, "summary", "Agents, benchmarks and four-bit training.", "intro", "Hello readers.");
@@ -164,6 +179,55 @@ class MonthlyCycleEndToEndTest {
         HttpResponse<String> issuePage = get("/issues/2026-10/", null);
         assertThat(issuePage.statusCode()).isEqualTo(200);
         assertThat(issuePage.body()).contains("Agents, benchmarks and four-bit training.");
+        assertThat(issuePage.body()).contains("Related: ").contains(relatedTitle.replace("&", "&amp;"));
+        String datasets = first(issuePage.body(), "(?s)(<section class=\"datasets\".*?</section>)");
+        assertThat(datasets).contains(tldr.replace("&", "&amp;"));
+    }
+
+    @Test
+    void editorsCorrectKindAndTopicsOverHttpWithTheCsrfToken() throws Exception {
+        app.producer().requestBody("direct:ingest-poll", (Object) null);
+        app.producer().requestBody("direct:curate-open-draft", "2026-10", Draft.class);
+        String page = get("/editor/drafts/2026-10", auth).body();
+        String csrf = first(page, "name=\"csrf\" value=\"([^\"]+)\"");
+        String news = candidateIds(page, "news").get(0);
+        String paper = candidateIds(page, "research").get(0);
+        String path = "/editor/drafts/2026-10/";
+
+        // without the token: refused, nothing stored
+        assertThat(post(path + "kind", "forged", "candidate", news, "kind", "other").statusCode()).isEqualTo(403);
+        assertThat(post(path + "topics", "forged", "candidate", paper, "topic", "language").statusCode()).isEqualTo(403);
+        assertThat(correctionCount()).isZero();
+
+        // hostile or unknown values: a clear 422, nothing stored
+        HttpResponse<String> script = post(path + "topics", csrf, "candidate", paper, "topic", "vision",
+                "topic", "<script>alert(1)</script>");
+        assertThat(script.statusCode()).isEqualTo(422);
+        assertThat(script.body()).contains("unknown topic", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+        assertThat(post(path + "kind", csrf, "candidate", news, "kind", "<b>news</b>").statusCode()).isEqualTo(422);
+        assertThat(correctionCount()).isZero();
+
+        // a news story corrected to other leaves the news candidates at once
+        assertThat(post(path + "kind", csrf, "candidate", news, "kind", "other").statusCode()).isEqualTo(303);
+        page = get("/editor/drafts/2026-10", auth).body();
+        assertThat(candidateIds(page, "news")).doesNotContain(news);
+        // a paper's topics set by the editor replace the model's and show in its reasons
+        assertThat(post(path + "topics", csrf, "candidate", paper, "topic", "speech-audio", "topic", "language")
+                .statusCode()).isEqualTo(303);
+        String row = first(get("/editor/drafts/2026-10", auth).body(),
+                "(?s)(<tr id=\"candidate-" + paper + "\">.*?</tr>)");
+        assertThat(row).containsPattern("topic: (speech-audio|language)");
+        assertThat(row).containsPattern("value=\"speech-audio\"\\s+checked");
+        // one kind row per story of the corrected event, one topics row; all by the signed-in editor
+        List<String> rows = app.database().jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT target || ':' || editor"
+                + " FROM corrections").mapTo(String.class).list());
+        assertThat(rows).containsExactlyInAnyOrder("kind:editor", "topics:editor");
+    }
+
+    private int correctionCount() {
+        return app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM corrections")
+                .mapTo(Integer.class).one());
     }
 
     @Test
