@@ -53,7 +53,10 @@ final class InspectCommand implements Callable<Integer> {
             for (Item item : feed.items()) {
                 // Inspector.Column's columns, then the classifier's: kind, kind confidence (0-1), topics
                 StringBuilder line = new StringBuilder(Inspector.line(input, item));
-                for (String field : classifier.forInspect(item)) {
+                String[] kind = classifier.forInspect(item);
+                // topics belong to research (a Paper's); other items get none
+                String topics = "research".equals(kind[0]) && kind[2] != null ? kind[2] : "";
+                for (String field : new String[] {kind[0], kind[1], topics}) {
                     line.append('\t').append(field == null ? "" : field.replaceAll("[\t\r\n]+", " "));
                 }
                 out.println(line);

@@ -78,6 +78,36 @@ class InspectCommandTest {
         return w.toString().lines().toList();
     }
 
+    /**
+     * Standard output's item lines without the classifier's three last columns, after checking
+     * them: kind, its confidence in [0, 1], and topics (valid codes) for research items only.
+     */
+    private List<String> itemLines(StringWriter w) {
+        return lines(w).stream().map(line -> {
+            String[] f = line.split("\t", -1);
+            assertThat(f).as(line).hasSize(9);
+            assertThat(f[6]).as(line).isIn("news", "research", "other");
+            assertThat(Double.parseDouble(f[7])).as(line).isBetween(0.0, 1.0);
+            if (f[6].equals("research")) {
+                assertThat(f[8].split(",")).as(line).isNotEmpty()
+                        .allSatisfy(code -> assertThat(org.trendpress.classify.Topic.fromCode(code)).isPresent());
+            } else {
+                assertThat(f[8]).as(line).isEmpty();
+            }
+            return String.join("\t", java.util.Arrays.copyOf(f, 6));
+        }).toList();
+    }
+
+    @Test
+    void classifiesEachItem() throws IOException {
+        assertThat(inspect(DIR + "lab.rss")).isZero();
+        List<String> kinds = lines(out).stream().map(l -> l.split("\t", -1)[6]).toList();
+        // the post with an arXiv paper is research; the office move is not
+        assertThat(kinds).hasSize(2);
+        assertThat(kinds.get(0)).isEqualTo("research");
+        assertThat(kinds.get(1)).isIn("news", "other");
+    }
+
     @Test
     void printsOneLinePerItemOfEveryInputAndGoesOnPastBrokenOnes() throws IOException {
         String missing = tmp.resolve("missing.rss").toString();
@@ -85,7 +115,7 @@ class InspectCommandTest {
                 tmp.toString());
 
         assertThat(status).isEqualTo(1);
-        assertThat(lines(out)).containsExactly(
+        assertThat(itemLines(out)).containsExactly(
                 DIR + "lab.rss" + TIDAL,
                 DIR + "lab.rss" + MOVING,
                 DIR + "notes.atom" + PEBBLES);
@@ -98,7 +128,7 @@ class InspectCommandTest {
     @Test
     void exitsZeroWhenEveryInputParsedEvenWithoutItems() throws IOException {
         assertThat(inspect(DIR + "empty.rss", "file:" + DIR + "notes.atom")).as(err.toString()).isZero();
-        assertThat(lines(out)).containsExactly("file:" + DIR + "notes.atom" + PEBBLES);
+        assertThat(itemLines(out)).containsExactly("file:" + DIR + "notes.atom" + PEBBLES);
         assertThat(err.toString()).isEmpty();
     }
 
@@ -109,7 +139,7 @@ class InspectCommandTest {
         int status = inspect(lab, gone, DIR + "empty.rss");
 
         assertThat(status).isEqualTo(1);
-        assertThat(lines(out)).containsExactly(lab + TIDAL, lab + MOVING);
+        assertThat(itemLines(out)).containsExactly(lab + TIDAL, lab + MOVING);
         assertThat(lines(err)).containsExactly("inspect: " + gone + ": HTTP 404 Not Found");
     }
 
