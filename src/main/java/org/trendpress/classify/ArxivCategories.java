@@ -35,10 +35,36 @@ import java.util.Set;
  *                                                           from the model instead
  * </pre>
  *
+ * Refinements of the table (applied by {@link #topics(Collection, String, String)}, both to
+ * training labels and to arXiv items at run time), because arXiv has no category for two of
+ * the taxonomy's topics and files them under the generic cs.LG:
+ * <ul>
+ *   <li>a paper with only generic categories whose title names reinforcement learning or
+ *       robots ({@link #RL_TITLE}), or whose abstract says "reinforcement learning" at least
+ *       twice, is rl-robotics instead of core-ml;</li>
+ *   <li>a paper with only generic categories whose title names graph neural networks or graph
+ *       learning ({@link #GRAPH_TITLE}) is graph-ml instead of core-ml;</li>
+ *   <li>a paper that is both vision and language (cs.CV with cs.CL), or whose title says
+ *       multimodal, vision-language or text-to-image/video ({@link #MULTIMODAL_TITLE}) and has a
+ *       topic from its categories, is multimodal too.</li>
+ * </ul>
+ *
  * ACM and MSC class codes (I.2.6, 68T05), which some data sets mix into category lists, are not
  * arXiv categories and are ignored. Unknown categories are ignored too ({@link #known}).
  */
 public final class ArxivCategories {
+
+    static final java.util.regex.Pattern RL_TITLE = java.util.regex.Pattern.compile(
+            "reinforcement[ -]learning|\\brl\\b|policy (gradient|optimi[sz]ation)|q-learning|\\brobot|markov decision",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    static final java.util.regex.Pattern GRAPH_TITLE = java.util.regex.Pattern.compile(
+            "graph neural|\\bgnns?\\b|graph (representation|convolution|learning|attention|transformer)|node classification|link prediction",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    static final java.util.regex.Pattern MULTIMODAL_TITLE = java.util.regex.Pattern.compile(
+            "multi-?modal|vision[- ]language|text-to-(image|video)|image-text|visual question|audio-visual",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern RL_PHRASE = java.util.regex.Pattern.compile(
+            "reinforcement[ -]learning", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> GENERIC = Set.of("cs.lg", "stat.ml", "cs.ai", "cs.ne", "math.oc");
 
@@ -121,6 +147,42 @@ public final class ArxivCategories {
             specific.add(Topic.CORE_ML);
         }
         return specific;
+    }
+
+    /**
+     * The topics of a paper with these categories, title and abstract: {@link #topics(Collection)}
+     * with the refinements for RL, graph learning and multimodal work described above.
+     */
+    public static Set<Topic> topics(Collection<String> categories, String title, String summary) {
+        Set<Topic> base = topics(categories);
+        if (base.isEmpty()) {
+            return base;
+        }
+        EnumSet<Topic> out = EnumSet.copyOf(base);
+        String t = title == null ? "" : title;
+        if (out.equals(EnumSet.of(Topic.CORE_ML))) {
+            if (RL_TITLE.matcher(t).find() || count(RL_PHRASE, summary) >= 2) {
+                out = EnumSet.of(Topic.RL_ROBOTICS);
+            } else if (GRAPH_TITLE.matcher(t).find()) {
+                out = EnumSet.of(Topic.GRAPH_ML);
+            }
+        }
+        if (out.contains(Topic.VISION) && out.contains(Topic.LANGUAGE) || MULTIMODAL_TITLE.matcher(t).find()) {
+            out.add(Topic.MULTIMODAL);
+        }
+        return out;
+    }
+
+    private static int count(java.util.regex.Pattern p, String s) {
+        if (s == null || s.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        java.util.regex.Matcher m = p.matcher(s);
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static String clean(String category) {

@@ -28,7 +28,11 @@ public final class Classifier implements ItemClassifier {
     /** Model file names, versioned: a new feature set or format gets a new version. */
     public static final String KIND_FILE = "kind-v1.bin";
     public static final String TOPIC_FILE = "topic-v1.bin";
-    /** A topic is given when its probability reaches this; the best topic is always given. */
+    /**
+     * A topic is given when its probability reaches its threshold (chosen per topic at training
+     * on a validation part of the training data; this value for a model without thresholds); the
+     * best topic is always given.
+     */
     public static final double TOPIC_THRESHOLD = 0.5;
     /** Below this kind confidence, a paper identifier from a non-news source decides (see {@link #classify}). */
     static final double UNSURE = 0.6;
@@ -47,10 +51,15 @@ public final class Classifier implements ItemClassifier {
 
     private final LinearModel kind;
     private final LinearModel topic;
+    private final Kind[] kinds;
 
     Classifier(LinearModel kind, LinearModel topic) {
         this.kind = kind;
         this.topic = topic;
+        this.kinds = new Kind[kind.labels.length];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = Kind.of(kind.labels[i]);
+        }
     }
 
     /** The models shipped in the jar. */
@@ -74,26 +83,25 @@ public final class Classifier implements ItemClassifier {
     public Classification classify(ItemFeatures f) {
         Map<String, Double> x = Features.of(f);
         double[] p = kind.probabilities(x);
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        Kind k = Kind.of(kind.labels[best]);
+        int best = kind.decide(p);
+        Kind k = kinds[best];
         double confidence = p[best];
-        List<String> why = kind.evidence(x, best, 3).stream().map(Features::describe).toList();
-        String reason = String.format(Locale.ROOT, "model %.2f", confidence) + (why.isEmpty() ? "" : ": " + String.join(", ", why));
+        StringBuilder reason = new StringBuilder(64).append("model ").append(twoDecimals(confidence));
+        List<String> why = kind.evidence(x, best, 3);
+        for (int i = 0; i < why.size(); i++) {
+            reason.append(i == 0 ? ": " : ", ").append(Features.describe(why.get(i)));
+        }
         // a rule is certain where the model is not: a paper identifier outside news sources
         if (confidence < UNSURE && k != Kind.RESEARCH && !f.kindHint().equals("news")
                 && (f.arxivId() != null || f.doi() != null)) {
             int r = kind.index(Kind.RESEARCH.code());
             k = Kind.RESEARCH;
             confidence = p[r];
-            reason = String.format(Locale.ROOT, "rule: %s (model unsure, research %.2f)",
-                    f.arxivId() != null ? "arXiv " + f.arxivId() : "DOI " + f.doi(), p[r]);
+            reason.setLength(0);
+            reason.append("rule: ").append(f.arxivId() != null ? "arXiv " + f.arxivId() : "DOI " + f.doi())
+                    .append(" (model unsure, research ").append(twoDecimals(p[r])).append(')');
         }
-        return new Classification(k, confidence, reason, topics(f, x));
+        return new Classification(k, confidence, reason.toString(), topics(f, x));
     }
 
     /** Topics alone: from the arXiv categories when they map onto the taxonomy, else from the model. */
@@ -102,7 +110,7 @@ public final class Classifier implements ItemClassifier {
     }
 
     private List<TopicScore> topics(ItemFeatures f, Map<String, Double> x) {
-        Set<Topic> fromArxiv = ArxivCategories.topics(f.categories());
+        Set<Topic> fromArxiv = ArxivCategories.topics(f.categories(), f.title(), f.summary());
         if (!fromArxiv.isEmpty()) {
             return fromArxiv.stream().map(t -> new TopicScore(t, 1.0, "arxiv")).toList();
         }
@@ -123,11 +131,32 @@ public final class Classifier implements ItemClassifier {
                 .thenComparing(s -> s.topic().ordinal()));
         List<TopicScore> out = new ArrayList<>();
         for (TopicScore s : all) {
-            if (out.isEmpty() || s.confidence() >= TOPIC_THRESHOLD) {
+            if (out.isEmpty() || s.confidence() >= threshold(s.topic())) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** The probability at which the topic model gives a topic (chosen at training, else {@link #TOPIC_THRESHOLD}). */
+    double threshold(Topic t) {
+        int i = topic.index(t.code());
+        return i < 0 ? TOPIC_THRESHOLD : topic.thresholds[i];
+    }
+
+    /** The decision thresholds of both models, e.g. "kind research 0.42; topics vision 0.46, ...". */
+    public String describeThresholds() {
+        StringBuilder b = new StringBuilder("kind");
+        for (int i = 0; i < kind.labels.length; i++) {
+            if (kind.thresholds[i] != 0.5f) {
+                b.append(' ').append(kind.labels[i]).append(' ').append(twoDecimals(kind.thresholds[i]));
+            }
+        }
+        b.append("; topics");
+        for (int i = 0; i < topic.labels.length; i++) {
+            b.append(i == 0 ? " " : ", ").append(topic.labels[i]).append(' ').append(twoDecimals(topic.thresholds[i]));
+        }
+        return b.toString();
     }
 
     /** The three columns {@code inspect} prints: kind, kind confidence (0–1, two decimals), topics. */
@@ -139,6 +168,12 @@ public final class Classifier implements ItemClassifier {
     /** {@link #forInspect(Item, String)} for an item of a source with no kind hint (mixed). */
     public String[] forInspect(Item item) {
         return forInspect(item, "mixed");
+    }
+
+    /** {@code p} (0 to 1) with two decimals, as {@code %.2f} would print it. */
+    static String twoDecimals(double p) {
+        long h = Math.round(p * 100);
+        return h >= 100 ? "1.00" : h < 10 ? "0.0" + h : "0." + h;
     }
 
     private static double round(double p) {

@@ -1,6 +1,6 @@
 package org.trendpress.classify;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,22 +38,24 @@ final class Features {
     private Features() {}
 
     static Map<String, Double> of(ItemFeatures f) {
-        Map<String, Double> out = new LinkedHashMap<>();
         String title = f.title().toLowerCase(Locale.ROOT);
         String summary = f.summary().length() > MAX_SUMMARY ? f.summary().substring(0, MAX_SUMMARY) : f.summary();
         summary = summary.toLowerCase(Locale.ROOT);
-        Map<String, Double> text = new LinkedHashMap<>();
         String[] tw = tokens(title);
+        String[] sw = tokens(summary);
+        Map<String, Double> out = new HashMap<>(4 * (tw.length * 3 + sw.length * 2) + 64);
         for (String t : tw) {
-            text.put("t:" + t, 1.0);
+            out.put("t:" + t, 1.0);
         }
-        addWords(text, tw);
-        addWords(text, tokens(summary));
-        double scale = text.isEmpty() ? 0 : 1.0 / Math.sqrt(text.size());
-        for (Map.Entry<String, Double> e : text.entrySet()) {
-            out.put(e.getKey(), e.getValue() * scale * 3.0);
+        if (tw.length > 0) {
+            out.put("t0:" + tw[0], 1.0);
         }
-        structure(f, title, summary, out);
+        addWords(out, tw);
+        addWords(out, sw);
+        int text = out.size();
+        double scale = text == 0 ? 0 : 3.0 / Math.sqrt(text);
+        out.replaceAll((k, v) -> scale);
+        structure(f, title, summary, sw.length, out);
         return out;
     }
 
@@ -68,7 +70,7 @@ final class Features {
         }
     }
 
-    private static void structure(ItemFeatures f, String title, String summary, Map<String, Double> out) {
+    private static void structure(ItemFeatures f, String title, String summary, int words, Map<String, Double> out) {
         boolean arxiv = f.arxivId() != null;
         boolean openreview = false;
         boolean paperHost = false;
@@ -103,9 +105,51 @@ final class Features {
                 out.put("s:phrase=" + p, 1.0);
             }
         }
-        int words = summary.isBlank() ? 0 : summary.split("\\s+").length;
+        if (title.indexOf(": ") > 0) {
+            out.put("s:title-colon", 1.0);
+        }
+        // the section of a paper host (arxiv.org/abs/...) says nothing the paper-link features do not
+        if (!f.links().isEmpty() && !arxiv && !openreview && !paperHost) {
+            String section = section(f.links().get(0));
+            if (section != null) {
+                out.put("s:section=" + section, 1.0);
+            }
+        }
         out.put("s:len=" + (words == 0 ? "0" : words <= 30 ? "1-30" : words <= 100 ? "31-100" : words <= 250 ? "101-250"
                 : "250+"), 1.0);
+    }
+
+    /**
+     * The first path segment of an item's main link when it names a section of the site
+     * ({@code /research/}, {@code /news/}, {@code /blog/}, {@code /changelog/}...): 2 to 20
+     * letters or hyphens, followed by more path. Null otherwise (dates, slugs, bare hosts).
+     */
+    static String section(String url) {
+        int scheme = url.indexOf("://");
+        int start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (start < 0) {
+            return null;
+        }
+        int i = start + 1;
+        while (i < url.length() && url.charAt(i) == '/') {
+            i++;
+        }
+        int from = i;
+        while (i < url.length()) {
+            char c = url.charAt(i);
+            if (c == '/') {
+                break;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return null;
+            }
+            i++;
+        }
+        int len = i - from;
+        if (len < 2 || len > 20 || i + 1 >= url.length()) {
+            return null;
+        }
+        return url.substring(from, i).toLowerCase(Locale.ROOT);
     }
 
     /** Lower-case letter/digit runs of at least two characters (input already lower-cased). */
@@ -134,9 +178,16 @@ final class Features {
             case "s:openreview" -> "OpenReview link";
             case "s:paperlink" -> "paper link";
             case "s:github" -> "GitHub link";
+            case "s:title-colon" -> "'name: description' title";
             default -> {
                 if (feature.startsWith("s:phrase=")) {
                     yield "'" + feature.substring(9) + "'";
+                }
+                if (feature.startsWith("s:section=")) {
+                    yield "link under /" + feature.substring(10) + "/";
+                }
+                if (feature.startsWith("t0:")) {
+                    yield "title starts '" + feature.substring(3) + "'";
                 }
                 if (feature.startsWith("s:hint=")) {
                     yield feature.substring(7) + " source";

@@ -24,18 +24,63 @@ import java.util.zip.GZIPOutputStream;
 final class LinearModel {
 
     private static final int MAGIC = 0x54504c4d; // "TPLM"
-    static final int FORMAT = 1;
+    /** Format 2 adds one decision threshold per label; format 1 files are still read (thresholds 0.5). */
+    static final int FORMAT = 2;
 
     final boolean softmax;
     final String[] labels;
     final float[] bias;
     final Map<String, float[]> weights;
+    /**
+     * Per-label decision thresholds, chosen on a validation split of the training data: for a
+     * sigmoid model, label {@code i} is given when its probability reaches {@code thresholds[i]};
+     * for a softmax model, a label whose threshold is below 0.5 wins whenever its probability
+     * reaches it (see {@link #decide}). 0.5 everywhere means "plain argmax / 0.5".
+     */
+    final float[] thresholds;
 
     LinearModel(boolean softmax, String[] labels, float[] bias, Map<String, float[]> weights) {
+        this(softmax, labels, bias, weights, null);
+    }
+
+    LinearModel(boolean softmax, String[] labels, float[] bias, Map<String, float[]> weights, float[] thresholds) {
         this.softmax = softmax;
         this.labels = labels.clone();
         this.bias = bias.clone();
         this.weights = new HashMap<>(weights);
+        if (thresholds == null) {
+            thresholds = new float[labels.length];
+            Arrays.fill(thresholds, 0.5f);
+        }
+        this.thresholds = thresholds.clone();
+    }
+
+    LinearModel withThresholds(float[] t) {
+        return new LinearModel(softmax, labels, bias, weights, t);
+    }
+
+    /**
+     * The label a softmax model decides on. A label with its own threshold (not 0.5) is "gated":
+     * it wins whenever its probability reaches the threshold (first such label in label order),
+     * and it is passed over for the next most probable label when it is the most probable one
+     * but falls short of the threshold. Other labels go by plain argmax.
+     */
+    int decide(double[] p) {
+        for (int i = 0; i < p.length; i++) {
+            if (thresholds[i] != 0.5f && p[i] >= thresholds[i]) {
+                return i;
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (thresholds[i] != 0.5f) {
+                continue; // gated and below its threshold
+            }
+            if (best < 0 || p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0 : best;
     }
 
     /** Label probabilities, in {@link #labels} order. */
@@ -114,6 +159,7 @@ final class LinearModel {
             for (int i = 0; i < labels.length; i++) {
                 out.writeUTF(labels[i]);
                 out.writeFloat(bias[i]);
+                out.writeFloat(thresholds[i]);
             }
             TreeMap<String, float[]> sorted = new TreeMap<>(weights);
             out.writeInt(sorted.size());
@@ -135,16 +181,18 @@ final class LinearModel {
                 throw new ClassifyException("not a Trendpress model file: " + name);
             }
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != 1) {
                 throw new ClassifyException("model " + name + " has format " + format + ", this version reads " + FORMAT);
             }
             boolean softmax = in.readBoolean();
             int l = in.readInt();
             String[] labels = new String[l];
             float[] bias = new float[l];
+            float[] thresholds = new float[l];
             for (int i = 0; i < l; i++) {
                 labels[i] = in.readUTF();
                 bias[i] = in.readFloat();
+                thresholds[i] = format >= 2 ? in.readFloat() : 0.5f;
             }
             int f = in.readInt();
             Map<String, float[]> weights = new HashMap<>(f * 2);
@@ -156,7 +204,7 @@ final class LinearModel {
                 }
                 weights.put(feature, w);
             }
-            return new LinearModel(softmax, labels, bias, weights);
+            return new LinearModel(softmax, labels, bias, weights, thresholds);
         } catch (IOException e) {
             throw new ClassifyException("cannot read model " + name + ": " + e.getMessage(), e);
         }

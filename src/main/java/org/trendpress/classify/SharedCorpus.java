@@ -35,8 +35,14 @@ public final class SharedCorpus {
     /** Origins of arXiv's own items: the topic target is measured on them. */
     public static final Set<String> ARXIV = Set.of("arxiv-api", "arxiv-csv");
 
-    /** Lab-blog feeds whose posts are research write-ups (file name, lower-case). */
-    static final Pattern RESEARCH_FEED = Pattern.compile("research|papers|bair_blog|eleuther");
+    /**
+     * Lab-blog feeds whose posts are research write-ups (file name, lower-case): labs' research
+     * pages and paper lists, and the publication feeds of research organisations (FAR AI,
+     * Goodfire, Timaeus, Transluce, Anthropic's Frontier Red Team), whose every post presents a
+     * paper or a study.
+     */
+    static final Pattern RESEARCH_FEED = Pattern.compile(
+            "research|papers|bair_blog|eleuther|far_ai|goodfire|timaeus|transluce|anthropic_red");
     /** Feeds of off-topic noise: status pages, changelogs, SDK releases, trending repositories, essays. */
     static final Pattern OTHER_FEED = Pattern.compile(
             "status|changelog|releases|sdk|mcp-servers|github_trends|paulgraham|podcast|dagster|pinecone|weaviate|producthunt|/design/");
@@ -79,6 +85,7 @@ public final class SharedCorpus {
                 c.feed(p, "tech-news", null, "news", false);
             }
             c.agNews();
+            c.sentences();
         } catch (IOException e) {
             throw new ClassifyException("cannot read training data: " + e.getMessage(), e);
         }
@@ -136,7 +143,7 @@ public final class SharedCorpus {
             String title = r.get(0).replaceAll("\\s+", " ").strip();
             ItemFeatures f = new ItemFeatures(title, r.get(1).replaceAll("\\s+", " ").strip(), null, null, List.of(), 0,
                     hint("research", title), List.of());
-            Set<Topic> topics = ArxivCategories.topics(cats);
+            Set<Topic> topics = ArxivCategories.topics(cats, title, r.get(1));
             add("arxiv-csv", String.format(Locale.ROOT, "%04d", i), f, Kind.RESEARCH, topics.isEmpty() ? null : topics);
         }
     }
@@ -158,7 +165,7 @@ public final class SharedCorpus {
             }
             ItemFeatures f = ItemFeatures.of(item, hint(naturalHint, item.title()));
             Kind kind = fixed != null ? fixed : feedKind(rel, f);
-            Set<Topic> t = topics ? ArxivCategories.topics(f.categories()) : Set.of();
+            Set<Topic> t = topics ? ArxivCategories.topics(f.categories(), f.title(), f.summary()) : Set.of();
             // categories are for the labels only: the examples carry none, as a non-arXiv item would
             ItemFeatures bare = new ItemFeatures(f.title(), f.summary(), f.arxivId(), f.doi(), f.links(), f.authors(),
                     f.kindHint(), List.of());
@@ -226,6 +233,38 @@ public final class SharedCorpus {
                 ItemFeatures f = new ItemFeatures(title, n.path("description").asText(""), null, null,
                         url.isEmpty() ? List.of() : List.of(url), 0, "mixed", List.of());
                 add("weak-mibuhand", n.path("id").asText(title), f, kind, null);
+            }
+        }
+    }
+
+    /**
+     * Sentences from arXiv abstracts labelled by theme (koaning arxiv-frontpage): those labelled
+     * {@code llms}, {@code llm} or {@code prompt-eng} teach the language topic, {@code ml-security}
+     * the safety-security topic. Topic-only examples (no kind: a lone sentence is not an item);
+     * sentences with no positive label for those themes are not used.
+     */
+    private void sentences() throws IOException {
+        int n = 0;
+        for (Path p : files("labeled/arxiv_sentence_labels", ".jsonl")) {
+            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = json.readTree(line);
+                JsonNode cats = node.path("cats");
+                Set<Topic> topics = java.util.EnumSet.noneOf(Topic.class);
+                if (cats.path("llms").asInt(0) == 1 || cats.path("llm").asInt(0) == 1 || cats.path("prompt-eng").asInt(0) == 1) {
+                    topics.add(Topic.LANGUAGE);
+                }
+                if (cats.path("ml-security").asInt(0) == 1) {
+                    topics.add(Topic.SAFETY_SECURITY);
+                }
+                String text = node.path("text").asText("").strip();
+                if (topics.isEmpty() || text.isEmpty()) {
+                    continue;
+                }
+                add("arxiv-sentence", String.format(Locale.ROOT, "%05d", n++), new ItemFeatures(text, "", null, null,
+                        List.of(), 0, "research", List.of()), null, topics);
             }
         }
     }

@@ -38,6 +38,7 @@ public final class Trainer {
     /** Seed of every SGD run. */
     static final long SEED = 20261123L;
     static final int EPOCHS = 8;
+    static final int TOPIC_EPOCHS = 8;
     /** A word or bigram must occur in this many training examples to become a feature. */
     static final int MIN_DOCS = 2;
     /** Weights smaller than this (in every label) are dropped from the file. */
@@ -64,10 +65,125 @@ public final class Trainer {
         if (topics.isEmpty()) {
             throw new ClassifyException("no topic-labelled examples to train on");
         }
-        LinearModel kind = trainKind(kinds);
-        LinearModel topic = trainTopics(topics);
+        // thresholds are chosen on a validation part of the TRAINING examples, then the final
+        // models are trained on all of them; the held-out split is never seen here
+        LinearModel kindValidation = trainKind(fitPart(kinds));
+        float[] kt = kindThresholds(kindValidation, validationPart(kinds));
+        LinearModel kind = trainKind(kinds).withThresholds(kt);
+        LinearModel topicValidation = trainTopics(fitPart(topics));
+        float[] tt = topicThresholds(topicValidation, validationPart(topics));
+        LinearModel topic = trainTopics(topics).withThresholds(tt);
         return new Models(kind.toBytes(), topic.toBytes(), kinds.size(), topics.size());
     }
+
+    /** Training examples used to fit the validation models: all but {@link #validation} ones. */
+    static List<LabeledExample> fitPart(List<LabeledExample> examples) {
+        return examples.stream().filter(e -> !validation(e) || e.origin().equals("correction")).toList();
+    }
+
+    static List<LabeledExample> validationPart(List<LabeledExample> examples) {
+        return examples.stream().filter(e -> validation(e) && !e.origin().equals("correction")).toList();
+    }
+
+    /**
+     * The validation part of the training data: title-hash bucket 1 of {@link Split#BUCKETS}
+     * (bucket 0 is the held-out split, which never reaches the trainer).
+     */
+    static boolean validation(LabeledExample e) {
+        return Split.hash(e.features().title()) % Split.BUCKETS == Split.HELD_OUT;
+    }
+
+    /**
+     * The research threshold: on the validation part's real lab-blog and news items labelled news
+     * or research, the threshold (0.10 to 0.90) with the best news-versus-research accuracy among
+     * those keeping research recall at 0.90 or more (else the best recall). Other labels keep 0.5.
+     */
+    static float[] kindThresholds(LinearModel m, List<LabeledExample> validation) {
+        int r = m.index(Kind.RESEARCH.code());
+        List<LabeledExample> real = validation.stream().filter(e -> SharedCorpus.REAL_FEEDS.contains(e.origin())
+                && e.kind() != Kind.OTHER).toList();
+        float[] plain = new float[m.labels.length];
+        java.util.Arrays.fill(plain, 0.5f);
+        if (real.size() < MIN_VALIDATION * 4 || real.stream().filter(e -> e.kind() == Kind.RESEARCH).count() < MIN_VALIDATION) {
+            return plain; // too few to choose on: plain argmax
+        }
+        List<double[]> probs = real.stream().map(e -> m.probabilities(Features.of(e.features()))).toList();
+        float best = 0.5f;
+        double bestAcc = -1;
+        double bestRecall = -1;
+        for (int step = 10; step <= 90; step++) {
+            float t = step / 100f;
+            LinearModel gated = m.withThresholds(gate(m.labels.length, r, t));
+            int right = 0;
+            int pos = 0;
+            int found = 0;
+            for (int i = 0; i < real.size(); i++) {
+                boolean predicted = gated.decide(probs.get(i)) == r;
+                boolean truth = real.get(i).kind() == Kind.RESEARCH;
+                right += predicted == truth ? 1 : 0;
+                pos += truth ? 1 : 0;
+                found += predicted && truth ? 1 : 0;
+            }
+            double acc = real.isEmpty() ? 0 : right / (double) real.size();
+            double recall = pos == 0 ? 1 : found / (double) pos;
+            boolean ok = recall >= 0.90;
+            boolean bestOk = bestRecall >= 0.90;
+            if (ok && (!bestOk || acc > bestAcc) || !ok && !bestOk && (recall > bestRecall || recall == bestRecall && acc > bestAcc)) {
+                best = t;
+                bestAcc = acc;
+                bestRecall = recall;
+            }
+        }
+        return gate(m.labels.length, r, best);
+    }
+
+    private static float[] gate(int n, int label, float t) {
+        float[] out = new float[n];
+        java.util.Arrays.fill(out, 0.5f);
+        // a threshold of exactly 0.5 would mean "not gated": nudge it
+        out[label] = t == 0.5f ? 0.5001f : t;
+        return out;
+    }
+
+    /**
+     * Per-topic thresholds: on the validation part, the threshold (0.10 to 0.90) with the best F1
+     * for that topic; 0.5 for a topic with fewer than {@link #MIN_VALIDATION} validation positives.
+     */
+    static float[] topicThresholds(LinearModel m, List<LabeledExample> validation) {
+        List<LabeledExample> arxivLike = validation.stream().filter(e -> e.kind() != null).toList();
+        List<double[]> probs = arxivLike.stream().map(e -> m.probabilities(Features.of(e.features()))).toList();
+        float[] out = new float[m.labels.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = 0.5f;
+            Topic topic = Topic.fromCode(m.labels[k]).orElse(null);
+            long positives = arxivLike.stream().filter(e -> e.topics().contains(topic)).count();
+            if (topic == null || positives < MIN_VALIDATION) {
+                continue;
+            }
+            double bestF1 = -1;
+            for (int step = 10; step <= 90; step += 2) {
+                float t = step / 100f;
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < arxivLike.size(); i++) {
+                    boolean p = probs.get(i)[k] >= t;
+                    boolean truth = arxivLike.get(i).topics().contains(topic);
+                    tp += p && truth ? 1 : 0;
+                    fp += p && !truth ? 1 : 0;
+                    fn += !p && truth ? 1 : 0;
+                }
+                double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                if (f1 > bestF1 + 1e-9) {
+                    bestF1 = f1;
+                    out[k] = t;
+                }
+            }
+        }
+        return out;
+    }
+
+    static final int MIN_VALIDATION = 5;
 
     private LinearModel trainKind(List<LabeledExample> examples) {
         List<Map<String, Double>> feats = features(examples);
@@ -81,7 +197,7 @@ public final class Trainer {
             double domain = SharedCorpus.REAL_FEEDS.contains(e.origin()) ? REAL_WEIGHT : 1.0;
             weights.add(domain * examples.size() / (double) (counts.size() * counts.get(e.kind())));
         }
-        LinearSGDModel m = fit(feats, labels, weights);
+        LinearSGDModel m = fit(feats, labels, weights, EPOCHS);
         return export(m, true, Kind.values().length, null);
     }
 
@@ -108,7 +224,7 @@ public final class Trainer {
                 double up = Math.min(5.0, Math.max(1.0, (examples.size() - pos) / (double) pos / 2));
                 w.add(has ? up : 1.0);
             }
-            LinearSGDModel m = fit(feats, y, w);
+            LinearSGDModel m = fit(feats, y, w, TOPIC_EPOCHS);
             LinearModel binary = export(m, true, 2, new String[] {NO, YES});
             bias[t] = binary.bias[1] - binary.bias[0];
             for (Map.Entry<String, float[]> e : binary.weights.entrySet()) {
@@ -137,7 +253,7 @@ public final class Trainer {
         return out;
     }
 
-    private static LinearSGDModel fit(List<Map<String, Double>> feats, List<String> labels, List<Double> weights) {
+    private static LinearSGDModel fit(List<Map<String, Double>> feats, List<String> labels, List<Double> weights, int epochs) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("trendpress training set",
                 OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
@@ -149,7 +265,7 @@ public final class Trainer {
             ex.setWeight(weights.get(i).floatValue());
             data.add(ex);
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS,
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs,
                 Integer.MAX_VALUE, 1, SEED);
         LinearSGDModel model = (LinearSGDModel) trainer.train(data);
         check(model, data.getData().get(0));

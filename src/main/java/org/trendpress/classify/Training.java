@@ -32,6 +32,8 @@ public final class Training {
         log.printf(Locale.ROOT, "trained on %d examples (%d corrections; %d held out): kind %d examples, topics %d%n",
                 parts.train().size(), corrections.size(), parts.heldOut().size(), models.kindExamples(),
                 models.topicExamples());
+        Classifier c = Classifier.of(models.kind(), models.topic());
+        log.printf(Locale.ROOT, "thresholds (chosen on a validation part of the training data): %s%n", c.describeThresholds());
         log.printf(Locale.ROOT, "wrote %s (%d bytes) and %s (%d bytes)%n", out.resolve(Classifier.KIND_FILE),
                 models.kind().length, out.resolve(Classifier.TOPIC_FILE), models.topic().length);
         return models;

@@ -27,6 +27,32 @@ class ArxivCategoriesTest {
     }
 
     @Test
+    void genericPapersAboutReinforcementLearningOrGraphsGetTheirTopic() {
+        assertThat(ArxivCategories.topics(List.of("cs.LG"), "Offline reinforcement learning with small buffers", ""))
+                .containsExactly(Topic.RL_ROBOTICS);
+        assertThat(ArxivCategories.topics(List.of("cs.LG", "cs.AI"), "Faster value estimates",
+                "We study reinforcement learning agents. Our reinforcement learning method halves the samples."))
+                .containsExactly(Topic.RL_ROBOTICS);
+        assertThat(ArxivCategories.topics(List.of("stat.ML"), "Graph neural networks that count cycles", ""))
+                .containsExactly(Topic.GRAPH_ML);
+        // one passing mention of RL is not enough, and a specific category is never overridden
+        assertThat(ArxivCategories.topics(List.of("cs.LG"), "Sharper bounds for SGD", "Unlike reinforcement learning, ..."))
+                .containsExactly(Topic.CORE_ML);
+        assertThat(ArxivCategories.topics(List.of("cs.LG", "cs.CV"), "Reinforcement learning for image crops", ""))
+                .containsExactly(Topic.VISION);
+    }
+
+    @Test
+    void visionWithLanguageOrAMultimodalTitleIsMultimodal() {
+        assertThat(ArxivCategories.topics(List.of("cs.CV", "cs.CL"), "Captioning charts", ""))
+                .containsExactlyInAnyOrder(Topic.VISION, Topic.LANGUAGE, Topic.MULTIMODAL);
+        assertThat(ArxivCategories.topics(List.of("cs.LG"), "A multimodal encoder for sensors", ""))
+                .containsExactlyInAnyOrder(Topic.CORE_ML, Topic.MULTIMODAL);
+        // no category on the table: no topic, whatever the title says
+        assertThat(ArxivCategories.topics(List.of("cs.SE"), "A multimodal test generator", "")).isEmpty();
+    }
+
+    @Test
     void everyCategoryInTheArxivCapturesHasARow() throws IOException {
         Path dir = SharedData.require("arxiv");
         Connectors connectors = new Connectors();
