@@ -317,18 +317,19 @@ public final class Poller {
     }
 
     private int store(SourceConfig source, ParsedFeed feed, Instant now) {
+        if (feed.items().isEmpty()) {
+            return 0;
+        }
+        // classifying needs no database: it runs on this poll thread, outside the store lane
+        List<Item> list = new ArrayList<>();
+        List<Classifier.Classification> classes = new ArrayList<>();
+        for (Item item : feed.items()) {
+            list.add(item);
+            classes.add(classifier.classify(ItemFeatures.of(item, source.kindHint())));
+        }
         storeLock.lock();
         try {
-            return jdbi.inTransaction(h -> {
-                int n = 0;
-                for (Item item : feed.items()) {
-                    Classifier.Classification c = classifier.classify(ItemFeatures.of(item, source.kindHint()));
-                    if (items.save(h, item, c, now)) {
-                        n++;
-                    }
-                }
-                return n;
-            });
+            return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, classes, now));
         } finally {
             storeLock.unlock();
         }
