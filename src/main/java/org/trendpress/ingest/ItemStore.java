@@ -123,7 +123,7 @@ final class ItemStore {
 
     /** The look-ups of one source's items made up front, kept up to date as the items are stored. */
     private static final class Batch {
-        private static final int CHUNK = 500;
+        private static final int CHUNK = 100;
         final Map<String, Stored> stored = new HashMap<>();
         /** entry key → {id, paper id or 0} of the source's first entry for it. */
         final Map<String, long[]> firsts = new HashMap<>();
@@ -144,24 +144,44 @@ final class ItemStore {
             List<String> hashes = new ArrayList<>(new LinkedHashSet<>(own.stream().map(i -> FeedParser.sha256(i.guid())).toList()));
             List<String> keys = new ArrayList<>(new LinkedHashSet<>(own.stream().map(ItemStore::entryKey)
                     .filter(Objects::nonNull).toList()));
+            // one statement of point look-ups joined by UNION ALL: each uses the (source_id, guid_hash)
+            // and (source_id, entry_key) indexes fully, where an IN list on the second column makes
+            // H2 read every item of the source
             for (int from = 0; from < hashes.size(); from += CHUNK) {
-                h.createQuery("SELECT guid_hash, id, paper_id, upvotes, stars, comments, arxiv_version"
-                                + " FROM items WHERE source_id=:s AND guid_hash IN (<g>)")
-                        .bind("s", sourceId).bindList("g", hashes.subList(from, Math.min(hashes.size(), from + CHUNK)))
-                        .map((rs, ctx) -> {
-                            stored.put(rs.getString("guid_hash"), storedRow(rs));
-                            return 0;
-                        }).list();
+                List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+                var q = h.createQuery(unionOf(part.size(), i -> "SELECT guid_hash, id, paper_id, upvotes, stars, comments,"
+                        + " arxiv_version FROM items WHERE source_id=:s AND guid_hash=:g" + i)).bind("s", sourceId);
+                for (int i = 0; i < part.size(); i++) {
+                    q.bind("g" + i, part.get(i));
+                }
+                q.map((rs, ctx) -> {
+                    stored.put(rs.getString("guid_hash"), storedRow(rs));
+                    return 0;
+                }).list();
             }
+            List<Object[]> rows = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += CHUNK) {
-                h.createQuery("SELECT entry_key, id, paper_id FROM items WHERE source_id=:s AND entry_key IN (<k>)"
-                                + " AND repeat_of IS NULL ORDER BY id")
-                        .bind("s", sourceId).bindList("k", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
-                        .map((rs, ctx) -> {
-                            firsts.putIfAbsent(rs.getString("entry_key"), new long[] {rs.getLong("id"), rs.getLong("paper_id")});
-                            return 0;
-                        }).list();
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                var q = h.createQuery(unionOf(part.size(), i -> "SELECT entry_key, id, paper_id FROM items"
+                        + " WHERE source_id=:s AND entry_key=:k" + i + " AND repeat_of IS NULL")).bind("s", sourceId);
+                for (int i = 0; i < part.size(); i++) {
+                    q.bind("k" + i, part.get(i));
+                }
+                rows.addAll(q.map((rs, ctx) -> new Object[] {rs.getString("entry_key"), rs.getLong("id"), rs.getLong("paper_id")})
+                        .list());
             }
+            rows.sort(java.util.Comparator.comparingLong(r -> (Long) r[1]));
+            for (Object[] r : rows) {
+                firsts.putIfAbsent((String) r[0], new long[] {(Long) r[1], (Long) r[2]});
+            }
+        }
+
+        private static String unionOf(int n, java.util.function.IntFunction<String> select) {
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append(select.apply(i));
+            }
+            return sql.toString();
         }
     }
 
@@ -501,13 +521,14 @@ final class ItemStore {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         PaperIds best = null;
         double bestScore = 0;
+        List<String> significant = TitleMatch.significant(item.title());
         for (PaperIds p : papers) {
             if (!compatible(p, item)) {
                 continue;
             }
             for (String[] t : titles) {
                 if (Long.parseLong(t[0]) == p.id()) {
-                    double s = TitleMatch.similarity(item.title(), t[1]);
+                    double s = TitleMatch.similarity(significant, t[1]);
                     if (s > bestScore || (s == bestScore && s > 0 && best != null && p.id() < best.id())) {
                         bestScore = s;
                         best = p;

@@ -86,6 +86,10 @@ public final class Poller {
     private final PollSettings settings;
     private final RateLimiter arxivLimiter;
     private final ReentrantLock storeLock = new ReentrantLock();
+    /** Time spent storing (inside the store lane) since the poller was built, for the cycle's log line. */
+    private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong storeCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /** A poller over a fixed list of sources with the default settings. */
@@ -132,8 +136,13 @@ public final class Poller {
     /** Polls every enabled source once (sources backing off or paused are reported, not fetched). */
     public Report pollAll() {
         reloadIfChanged();
+        long storedBefore = storeNanos.get();
+        long cpuBefore = storeCpuNanos.get();
+        long start = System.nanoTime();
         Report report = cycle(sources);
-        LOG.info("ingest.poll.done sources={} added={} failed={}", report.sources().size(), report.added(), report.failed());
+        LOG.info("ingest.poll.done sources={} added={} failed={} ms={} store_ms={} store_cpu_ms={}",
+                report.sources().size(), report.added(), report.failed(), (System.nanoTime() - start) / 1_000_000,
+                (storeNanos.get() - storedBefore) / 1_000_000, (storeCpuNanos.get() - cpuBefore) / 1_000_000);
         return report;
     }
 
@@ -328,9 +337,13 @@ public final class Poller {
             classes.add(classifier.classify(ItemFeatures.of(item, source.kindHint())));
         }
         storeLock.lock();
+        long start = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, classes, now));
         } finally {
+            storeNanos.addAndGet(System.nanoTime() - start);
+            storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             storeLock.unlock();
         }
     }
