@@ -173,7 +173,8 @@ public final class FeedParser implements Connector {
         String announceType = raw == null ? null : childText(raw, "announce_type", ARXIV_NS);
         String primaryCategory = null;
         String arxivFromText = null;
-        Matcher desc = ARXIV_DESCRIPTION.matcher(html.text(rawSummary));
+        HtmlCleaner.Fragment fragment = html.read(rawSummary);
+        Matcher desc = ARXIV_DESCRIPTION.matcher(fragment.text());
         if (desc.matches()) {
             arxivFromText = desc.group(1);
             arxivVersionText = desc.group(2);
@@ -182,6 +183,7 @@ public final class FeedParser implements Connector {
             }
             String abstractText = desc.group(4).trim();
             rawSummary = escape(abstractText);
+            fragment = html.read(rawSummary);
         }
         Matcher oldTitle = ARXIV_OLD_TITLE.matcher(title);
         if (oldTitle.matches()) {
@@ -201,7 +203,7 @@ public final class FeedParser implements Connector {
         }
 
         String summaryHtml = html.sanitise(rawSummary);
-        String summaryText = html.text(rawSummary);
+        String summaryText = fragment.text();
         if (title.isBlank()) {
             title = summaryText.length() > 120 ? summaryText.substring(0, 117) + "..." : summaryText;
         }
@@ -224,7 +226,7 @@ public final class FeedParser implements Connector {
         if (raw != null) {
             mediaLinks(raw, links);
         }
-        links.addAll(html.links(rawSummary));
+        links.addAll(fragment.links());
         if (link != null) {
             links.remove(link);
         }

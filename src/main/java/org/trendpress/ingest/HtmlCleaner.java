@@ -40,13 +40,33 @@ final class HtmlCleaner {
         return doc.text().trim();
     }
 
+    /** The visible text and the absolute http(s) links of an HTML fragment. */
+    record Fragment(String text, List<String> links) {}
+
+    /** {@link #text} and {@link #links} of one fragment, parsed once. */
+    Fragment read(String html) {
+        if (html == null || html.isBlank()) {
+            return new Fragment("", new ArrayList<>());
+        }
+        if (html.indexOf('<') < 0) {
+            return new Fragment(text(html), new ArrayList<>());
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        String text = doc.text().trim();
+        return new Fragment(text, links(doc));
+    }
+
     /** The absolute http(s) links of an HTML fragment, in order. */
     List<String> links(String html) {
-        List<String> out = new ArrayList<>();
         if (html == null || html.indexOf('<') < 0) {
-            return out;
+            return new ArrayList<>();
         }
-        for (Element a : Jsoup.parseBodyFragment(html).select("a[href]")) {
+        return links(Jsoup.parseBodyFragment(html));
+    }
+
+    private static List<String> links(Document doc) {
+        List<String> out = new ArrayList<>();
+        for (Element a : doc.select("a[href]")) {
             String href = a.attr("href").trim();
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 out.add(href);

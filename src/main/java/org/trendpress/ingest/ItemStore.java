@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,31 +93,201 @@ final class ItemStore {
 
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt) {
+        return save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, null);
+    }
+
+    /**
+     * Stores the items one source gave in one poll, in order, with the same outcome as calling
+     * {@link #save(Handle, Item, Classifier.Classification, Instant)} for each: the (source, guid)
+     * and (source, entry key) look-ups are made once for the whole list, and later items of the
+     * list see the earlier ones. Meant for one source's items inside its own transaction (the
+     * poller stores one source at a time). Returns how many new item rows were stored.
+     */
+    int saveAll(Handle h, String sourceId, List<Item> items, List<Classifier.Classification> classes, Instant seenAt) {
+        if (items.size() != classes.size()) {
+            throw new IllegalArgumentException("one classification per item");
+        }
+        Batch batch = new Batch(h, sourceId, items);
+        int n = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Classifier.Classification c = classes.get(i);
+            // an item of another source (never from the parsers) is looked up on its own
+            if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(), seenAt,
+                    sourceId.equals(item.sourceId()) ? batch : null)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The look-ups of one source's items made up front, kept up to date as the items are stored. */
+    private static final class Batch {
+        private static final int CHUNK = 100;
+        final Map<String, Stored> stored = new HashMap<>();
+        /** entry key → {id, paper id or 0} of the source's first entry for it. */
+        final Map<String, long[]> firsts = new HashMap<>();
+
+        /** A paper absorbed into another while the batch was stored: what it knew of it now points at the keeper. */
+        void moved(long gone, long keep) {
+            stored.replaceAll((k, s) -> s.paperId() != null && s.paperId() == gone
+                    ? new Stored(s.id(), keep, s.upvotes(), s.stars(), s.comments(), s.arxivVersion()) : s);
+            firsts.values().forEach(f -> {
+                if (f[1] == gone) {
+                    f[1] = keep;
+                }
+            });
+        }
+
+        Batch(Handle h, String sourceId, List<Item> items) {
+            List<Item> own = items.stream().filter(i -> sourceId.equals(i.sourceId())).toList();
+            List<String> hashes = new ArrayList<>(new LinkedHashSet<>(own.stream().map(i -> FeedParser.sha256(i.guid())).toList()));
+            List<String> keys = new ArrayList<>(new LinkedHashSet<>(own.stream().map(ItemStore::entryKey)
+                    .filter(Objects::nonNull).toList()));
+            // one statement of point look-ups joined by UNION ALL: each uses the (source_id, guid_hash)
+            // and (source_id, entry_key) indexes fully, where an IN list on the second column makes
+            // H2 read every item of the source
+            for (int from = 0; from < hashes.size(); from += CHUNK) {
+                List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+                var q = h.createQuery(unionOf(part.size(), i -> "SELECT guid_hash, id, paper_id, upvotes, stars, comments,"
+                        + " arxiv_version FROM items WHERE source_id=:s AND guid_hash=:g" + i)).bind("s", sourceId);
+                for (int i = 0; i < part.size(); i++) {
+                    q.bind("g" + i, part.get(i));
+                }
+                q.map((rs, ctx) -> {
+                    stored.put(rs.getString("guid_hash"), storedRow(rs));
+                    return 0;
+                }).list();
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                var q = h.createQuery(unionOf(part.size(), i -> "SELECT entry_key, id, paper_id FROM items"
+                        + " WHERE source_id=:s AND entry_key=:k" + i + " AND repeat_of IS NULL")).bind("s", sourceId);
+                for (int i = 0; i < part.size(); i++) {
+                    q.bind("k" + i, part.get(i));
+                }
+                rows.addAll(q.map((rs, ctx) -> new Object[] {rs.getString("entry_key"), rs.getLong("id"), rs.getLong("paper_id")})
+                        .list());
+            }
+            rows.sort(java.util.Comparator.comparingLong(r -> (Long) r[1]));
+            for (Object[] r : rows) {
+                firsts.putIfAbsent((String) r[0], new long[] {(Long) r[1], (Long) r[2]});
+            }
+        }
+
+        private static String unionOf(int n, java.util.function.IntFunction<String> select) {
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append(select.apply(i));
+            }
+            return sql.toString();
+        }
+    }
+
+    private static Stored storedRow(ResultSet rs) throws SQLException {
+        return new Stored(rs.getLong("id"), rs.getObject("paper_id", Long.class), rs.getInt("upvotes"),
+                rs.getInt("stars"), rs.getInt("comments"), rs.getInt("arxiv_version"));
+    }
+
+    private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
+            List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
         String guidHash = FeedParser.sha256(item.guid());
-        Optional<Stored> stored = h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
-                        + " FROM items WHERE source_id=:s AND guid_hash=:g")
-                .bind("s", item.sourceId()).bind("g", guidHash)
-                .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getObject("paper_id", Long.class),
-                        rs.getInt("upvotes"), rs.getInt("stars"), rs.getInt("comments"), rs.getInt("arxiv_version")))
-                .findOne();
+        Optional<Stored> stored = batch != null ? Optional.ofNullable(batch.stored.get(guidHash))
+                : h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
+                                + " FROM items WHERE source_id=:s AND guid_hash=:g")
+                        .bind("s", item.sourceId()).bind("g", guidHash)
+                        .map((rs, ctx) -> storedRow(rs))
+                        .findOne();
         if (stored.isPresent()) {
-            refresh(h, stored.get(), item, seenAt);
+            Stored s = stored.get();
+            refresh(h, s, item, seenAt);
+            if (batch != null) {
+                ItemDetails d = item.details();
+                batch.stored.put(guidHash, new Stored(s.id(), s.paperId(), Math.max(d.upvotes(), s.upvotes()),
+                        Math.max(d.stars(), s.stars()), Math.max(d.comments(), s.comments()),
+                        Math.max(d.arxivVersion(), s.arxivVersion())));
+            }
             return false;
         }
         int rank = rank(item, research);
         String entryKey = entryKey(item);
-        Optional<long[]> repeat = entryKey == null ? Optional.empty()
-                : h.createQuery("SELECT id, paper_id FROM items WHERE source_id=:s AND entry_key=:k AND repeat_of IS NULL"
-                                + " ORDER BY id")
-                        .bind("s", item.sourceId()).bind("k", entryKey)
-                        .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("paper_id")})
-                        .findFirst();
-        long itemId = insert(h, item, guidHash, entryKey, repeat.map(r -> r[0]).orElse(null), rank, kind, kindReason,
-                kindConfidence, seenAt);
+        Optional<long[]> repeat;
+        if (entryKey == null) {
+            repeat = Optional.empty();
+        } else if (batch != null) {
+            repeat = Optional.ofNullable(batch.firsts.get(entryKey));
+        } else {
+            repeat = h.createQuery("SELECT id, paper_id FROM items WHERE source_id=:s AND entry_key=:k AND repeat_of IS NULL"
+                            + " ORDER BY id")
+                    .bind("s", item.sourceId()).bind("k", entryKey)
+                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("paper_id")})
+                    .findFirst();
+        }
+        Long repeatOf = repeat.map(r -> r[0]).orElse(null);
         Long repeatPaper = repeat.map(r -> r[1]).filter(p -> p != 0).orElse(null);
         boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
-        mergeIntoPaper(h, itemId, item, mayCreate, repeatPaper, seenAt).ifPresent(p -> writeTopics(h, p, topics));
+        Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
+        TitleKeys keys = new TitleKeys();
+
+        // the paper is found (or created) first, so the item row is written once, already linked
+        PaperMetadata.Sighting sighting = sighting(0, item, rank, when);
+        PaperIds paper = find(h, item, repeatPaper, when, keys);
+        boolean created = false;
+        if (paper == null && mayCreate) {
+            Optional<Long> id = create(h, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
+            if (id.isPresent()) {
+                paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
+                created = true;
+            } else {
+                paper = winner(h, item);
+            }
+        }
+        Long paperId = paper == null ? null : paper.id();
+        long itemId = insert(h, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
+                paperId, !created);
+        if (paperId != null) {
+            if (created) {
+                indexNew(h, paperId, sighting, when, keys);
+            } else {
+                boolean absorbed = adoptIds(h, paper, item, batch);
+                recompute(h, paperId, itemId, seenAt, keys);
+                if (absorbed) {
+                    reindex(h, paperId, keys);
+                }
+            }
+            writeTopics(h, paperId, topics, created);
+        }
+        if (batch != null) {
+            ItemDetails d = item.details();
+            batch.stored.put(guidHash, new Stored(itemId, paperId, Math.max(0, d.upvotes()), Math.max(0, d.stars()),
+                    Math.max(0, d.comments()), Math.max(0, d.arxivVersion())));
+            if (entryKey != null && repeatOf == null && entryKey.length() <= 2000) {
+                batch.firsts.putIfAbsent(entryKey, new long[] {itemId, paperId == null ? 0 : paperId});
+            }
+        }
         return true;
+    }
+
+    /** What the item row will say, as {@link #recompute} reads it back. */
+    private static PaperMetadata.Sighting sighting(long itemId, Item item, int rank, Instant published) {
+        ItemDetails d = item.details();
+        return new PaperMetadata.Sighting(itemId, item.sourceId(), rank, cut(item.title(), 1000), item.summaryText(),
+                cut(String.join(", ", item.authors()), 4000), item.arxivId(), cut(item.doi(), 300),
+                Math.max(0, d.arxivVersion()), Math.max(0, d.upvotes()), Math.max(0, d.stars()),
+                Math.max(0, d.comments()), cut(codeUrl(item, rank), 2000), cut(d.projectUrl(), 2000),
+                cut(d.pdfUrl(), 2000), cut(d.primaryCategory(), 50),
+                cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000), cut(d.comment(), 2000),
+                cut(d.journalRef(), 1000), published);
+    }
+
+    /** {@link TitleMatch#lookupKeys} of the titles one save looks at, each worked out once. */
+    private static final class TitleKeys {
+        private final Map<String, List<String>> memo = new HashMap<>();
+
+        List<String> of(String title) {
+            return memo.computeIfAbsent(title == null ? "" : title, TitleMatch::lookupKeys);
+        }
     }
 
     /**
@@ -125,9 +296,22 @@ final class ItemStore {
      * with topics of the same or a better source replaces the paper's non-editor topics.
      */
     static void writeTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
+        writeTopics(h, paperId, topics, false);
+    }
+
+    /** {@link #writeTopics(Handle, long, List)}; a paper this transaction just created has no topics yet. */
+    private static void writeTopics(Handle h, long paperId, List<Classifier.TopicScore> topics, boolean created) {
         if (topics == null || topics.isEmpty()) {
             return;
         }
+        if (!created) {
+            replaceTopics(h, paperId, topics);
+            return;
+        }
+        insertTopics(h, paperId, topics);
+    }
+
+    private static void replaceTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
         List<String> sources = h.createQuery("SELECT DISTINCT source FROM paper_topics WHERE paper_id=:p")
                 .bind("p", paperId).mapTo(String.class).list();
         if (sources.contains("editor")) {
@@ -138,6 +322,10 @@ final class ItemStore {
             return;
         }
         h.createUpdate("DELETE FROM paper_topics WHERE paper_id=:p AND source <> 'editor'").bind("p", paperId).execute();
+        insertTopics(h, paperId, topics);
+    }
+
+    private static void insertTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO paper_topics (paper_id, topic, confidence, source)"
                 + " VALUES (:p, :t, :c, :s)");
         Set<String> seen = new HashSet<>();
@@ -151,17 +339,25 @@ final class ItemStore {
 
     // ---- items ----
 
+    /**
+     * Inserts the item row, linked to {@code paperId} when not null; {@code featuredFromPaper}
+     * copies the paper's {@code featured_in} (a paper that existed before may have been featured).
+     */
     private long insert(Handle h, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
-            String kindReason, double kindConfidence, Instant seenAt) {
+            String kindReason, double kindConfidence, Instant seenAt, Long paperId, boolean featuredFromPaper) {
         ItemDetails d = item.details();
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
         return h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
                         + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
                         + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
-                        + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref)"
+                        + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
+                        + " paper_id, featured_in)"
                         + " VALUES (:source, :guid, :hash, :url, :canon, :title, :html, :text, :authors, :arxiv, :doi,"
                         + " :published, :seen, :kind, :reason, :confidence, :entry, :repeat, :rank, :version, :upvotes, :stars,"
-                        + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal)")
+                        + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :paper, "
+                        + (paperId != null && featuredFromPaper ? "(SELECT featured_in FROM papers WHERE id=:paper)" : "NULL")
+                        + ")")
+                .bind("paper", paperId)
                 .bind("source", item.sourceId())
                 .bind("guid", cut(item.guid(), 2000))
                 .bind("hash", guidHash)
@@ -211,7 +407,7 @@ final class ItemStore {
                 .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
                 .bind("id", s.id()).execute();
         if (s.paperId() != null) {
-            recompute(h, s.paperId(), false, seenAt);
+            recompute(h, s.paperId(), s.id(), seenAt, new TitleKeys());
         }
     }
 
@@ -250,34 +446,12 @@ final class ItemStore {
     // ---- papers ----
 
     /**
-     * Links the item to its Paper, creating the paper on first sighting when {@code mayCreate}.
-     * Returns the paper id, or empty when the item belongs to no paper.
+     * The Paper an item joins, or null: by arXiv id, DOI, the source's earlier entry for the same
+     * work, canonical URL, then near-identical title.
      */
-    Optional<Long> mergeIntoPaper(Handle h, long itemId, Item item, boolean mayCreate, Long repeatPaper,
-            Instant seenAt) {
-        Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
-        Long paperId = find(h, item, repeatPaper, when);
-        boolean created = false;
-        if (paperId == null) {
-            if (!mayCreate) {
-                return Optional.empty();
-            }
-            paperId = create(h, item, when, seenAt);
-            created = true;
-        }
-        h.createUpdate("UPDATE items SET paper_id=:p, featured_in=COALESCE(featured_in,"
-                        + " (SELECT featured_in FROM papers WHERE id=:p)) WHERE id=:i")
-                .bind("p", paperId).bind("i", itemId).execute();
-        if (!created) {
-            adoptIds(h, paperId, item);
-        }
-        recompute(h, paperId, created, seenAt);
-        return Optional.of(paperId);
-    }
-
-    private Long find(Handle h, Item item, Long repeatPaper, Instant when) {
+    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys) {
         if (item.arxivId() != null) {
-            Optional<Long> p = byArxiv(h, item.arxivId());
+            Optional<PaperIds> p = byArxiv(h, item.arxivId());
             if (p.isPresent()) {
                 return p.get();
             }
@@ -285,13 +459,13 @@ final class ItemStore {
         if (item.doi() != null) {
             Optional<PaperIds> p = byDoi(h, item.doi());
             if (p.isPresent() && compatible(p.get(), item)) {
-                return p.get().id();
+                return p.get();
             }
         }
         if (repeatPaper != null) {
             Optional<PaperIds> p = ids(h, repeatPaper);
             if (p.isPresent() && compatible(p.get(), item)) {
-                return p.get().id();
+                return p.get();
             }
         }
         if (hasPath(item.canonicalUrl())) {
@@ -304,16 +478,16 @@ final class ItemStore {
             }
             for (PaperIds p : byUrl) {
                 if (compatible(p, item)) {
-                    return p.id();
+                    return p;
                 }
             }
         }
-        return byTitle(h, item, when);
+        return byTitle(h, item, when, keys);
     }
 
     /** The paper whose research sightings carry a near-identical title, within the time window. */
-    private Long byTitle(Handle h, Item item, Instant when) {
-        List<String> keys = TitleMatch.lookupKeys(item.title());
+    private PaperIds byTitle(Handle h, Item item, Instant when, TitleKeys titleKeys) {
+        List<String> keys = titleKeys.of(item.title());
         if (keys.isEmpty()) {
             return null;
         }
@@ -345,58 +519,72 @@ final class ItemStore {
                         + " UNION ALL SELECT paper_id, title FROM items WHERE paper_id IN (<ids>) AND source_rank >= 2")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-        Long best = null;
+        PaperIds best = null;
         double bestScore = 0;
+        List<String> significant = TitleMatch.significant(item.title());
         for (PaperIds p : papers) {
             if (!compatible(p, item)) {
                 continue;
             }
             for (String[] t : titles) {
                 if (Long.parseLong(t[0]) == p.id()) {
-                    double s = TitleMatch.similarity(item.title(), t[1]);
-                    if (s > bestScore || (s == bestScore && s > 0 && best != null && p.id() < best)) {
+                    double s = TitleMatch.similarity(significant, t[1]);
+                    if (s > bestScore || (s == bestScore && s > 0 && best != null && p.id() < best.id())) {
                         bestScore = s;
-                        best = p.id();
+                        best = p;
                     }
                 }
             }
         }
         if (best != null) {
-            LOG.debug("ingest.paper.title_match source={} paper={} similarity={}", item.sourceId(), best, bestScore);
+            LOG.debug("ingest.paper.title_match source={} paper={} similarity={}", item.sourceId(), best.id(), bestScore);
         }
         return best;
     }
 
-    /** Creates the paper; when another transaction created it first (same arXiv id or DOI), returns that one. */
-    private long create(Handle h, Item item, Instant published, Instant seenAt) {
+    /**
+     * Creates the paper of an item's first sighting, already holding the metadata and signals
+     * {@link PaperMetadata#best} gives for that one sighting. Empty when another transaction
+     * created it first (same arXiv id or DOI): see {@link #winner}.
+     */
+    private Optional<Long> create(Handle h, Item item, PaperMetadata.Best b, Instant published, Instant seenAt) {
         String canonical = item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
                 : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
-        Optional<Long> id = attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title,"
-                        + " authors, summary, mentions, first_seen_at, published_at) VALUES (:arxiv, :doi, :canon,"
-                        + " :title, :authors, :summary, 1, :seen, :published)")
+        return attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
+                        + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
+                        + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
+                        + " VALUES (:arxiv, :doi, :canon, :title, :authors, :summary, :version, :mentions, :upvotes,"
+                        + " :stars, :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :seen,"
+                        + " :published)")
                 .bind("arxiv", item.arxivId()).bind("doi", cut(item.doi(), 300)).bind("canon", cut(canonical, 2000))
-                .bind("title", cut(item.title(), 1000))
-                .bind("authors", cut(String.join(", ", item.authors()), 4000))
-                .bind("summary", item.summaryText())
+                .bind("title", cut(b.title(), 1000)).bind("authors", cut(b.authors(), 4000)).bind("summary", b.summary())
+                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
+                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
+                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
+                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
                 .bind("seen", utc(seenAt)).bind("published", utc(published))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        if (id.isPresent()) {
-            return id.get();
-        }
-        // lost the race: the winner's paper is committed now
-        Optional<Long> winner = item.arxivId() != null ? byArxiv(h, item.arxivId()) : Optional.empty();
+    }
+
+    /** The paper another transaction created first with the item's arXiv id or DOI (committed by now). */
+    private static PaperIds winner(Handle h, Item item) {
+        Optional<PaperIds> winner = item.arxivId() != null ? byArxiv(h, item.arxivId()) : Optional.empty();
         if (winner.isEmpty() && item.doi() != null) {
-            winner = byDoi(h, item.doi()).map(PaperIds::id);
+            winner = byDoi(h, item.doi());
         }
         LOG.info("ingest.paper.race source={} arxiv={} doi={} paper={}", item.sourceId(), item.arxivId(), item.doi(),
-                winner.orElse(null));
+                winner.map(PaperIds::id).orElse(null));
         return winner.orElseThrow(() -> new IngestException("cannot store the paper of " + item.guid()
                 + ": its arXiv id or DOI is taken, yet no paper has it"));
     }
 
-    /** Gives the paper the arXiv id and DOI the item knows and it lacks, absorbing a DOI-only twin. */
-    private void adoptIds(Handle h, long paperId, Item item) {
-        PaperIds p = ids(h, paperId).orElseThrow();
+    /**
+     * Gives the paper the arXiv id and DOI the item knows and it lacks, absorbing a DOI-only twin.
+     * Returns whether a twin's sightings moved to the paper.
+     */
+    private boolean adoptIds(Handle h, PaperIds p, Item item, Batch batch) {
+        boolean absorbed = false;
+        long paperId = p.id();
         if (p.arxivId() == null && item.arxivId() != null) {
             boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET arxiv_id=:a, canonical_url=:c WHERE id=:id")
                     .bind("a", item.arxivId()).bind("c", "https://arxiv.org/abs/" + item.arxivId()).bind("id", paperId)
@@ -408,9 +596,10 @@ final class ItemStore {
         if (p.doi() == null && item.doi() != null) {
             Optional<PaperIds> twin = byDoi(h, item.doi());
             if (twin.isPresent() && twin.get().id() != paperId) {
-                if (twin.get().arxivId() != null || !absorb(h, paperId, twin.get().id())) {
-                    return;
+                if (twin.get().arxivId() != null || !absorb(h, paperId, twin.get().id(), batch)) {
+                    return false;
                 }
+                absorbed = true;
             }
             boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET doi=:d WHERE id=:id")
                     .bind("d", cut(item.doi(), 300)).bind("id", paperId).execute()).isPresent();
@@ -418,13 +607,14 @@ final class ItemStore {
                 LOG.warn("ingest.paper.id_taken paper={} doi={}", paperId, item.doi());
             }
         }
+        return absorbed;
     }
 
     /**
      * Moves every sighting of paper {@code gone} to {@code keep} and deletes {@code gone}, unless a
      * draft already proposes {@code gone} (then both stay, and the editor sees two).
      */
-    private boolean absorb(Handle h, long keep, long gone) {
+    private boolean absorb(Handle h, long keep, long gone, Batch batch) {
         boolean proposed = h.createQuery("SELECT 1 FROM candidates WHERE paper_id=:g").bind("g", gone)
                 .mapTo(Integer.class).findFirst().isPresent();
         if (proposed) {
@@ -436,16 +626,20 @@ final class ItemStore {
         h.createUpdate("UPDATE items SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
         h.createUpdate("DELETE FROM paper_title_tokens WHERE paper_id=:g").bind("g", gone).execute();
         h.createUpdate("DELETE FROM papers WHERE id=:g").bind("g", gone).execute();
+        if (batch != null) {
+            batch.moved(gone, keep);
+        }
         LOG.info("ingest.paper.merged keep={} gone={}", keep, gone);
         return true;
     }
 
     /**
-     * Works the paper's metadata and signals out again from all its sightings, and indexes the
-     * title words of its research sightings. {@code updated_at} records when a new arXiv version,
-     * title or abstract changed a paper that already existed.
+     * Works the paper's metadata and signals out again from all its sightings, after sighting
+     * {@code newItemId} joined it or changed; {@code updated_at} records when a new arXiv version,
+     * title or abstract changed a paper that already existed. Then indexes the paper's title and
+     * that sighting's title when it is a research sighting ({@link #indexTitle}).
      */
-    private void recompute(Handle h, long paperId, boolean created, Instant seenAt) {
+    private void recompute(Handle h, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
         List<PaperMetadata.Sighting> sightings = h.createQuery("SELECT id, source_id, source_rank, title, summary_text,"
                         + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
                         + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
@@ -463,11 +657,14 @@ final class ItemStore {
             return;
         }
         PaperMetadata.Best b = PaperMetadata.best(sightings);
-        String[] before = h.createQuery("SELECT title, summary, arxiv_version FROM papers WHERE id=:p").bind("p", paperId)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one();
+        Before before = h.createQuery("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=:p")
+                .bind("p", paperId)
+                .map((rs, ctx) -> new Before(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class)))
+                .one();
         String title = cut(b.title(), 1000);
-        boolean changed = !created && (b.arxivVersion() > Integer.parseInt(before[2])
-                || !Objects.equals(title, before[0]) || !Objects.equals(b.summary(), before[1]));
+        boolean changed = b.arxivVersion() > before.arxivVersion()
+                || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
         attempt(h, () -> h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
                         + " mentions=:mentions, upvotes=:upvotes, stars=:stars, comments=:comments, code_url=:code,"
                         + " project_url=:project, pdf_url=:pdf, primary_category=:primary, categories=:categories,"
@@ -481,25 +678,80 @@ final class ItemStore {
                 .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
                 .bind("published", utc(b.publishedAt())).bind("now", utc(seenAt)).bind("p", paperId)
                 .execute());
-        indexTitle(h, paperId, title, sightings);
-    }
-
-    private void indexTitle(Handle h, long paperId, String title, List<PaperMetadata.Sighting> sightings) {
-        Set<String> wanted = new LinkedHashSet<>(TitleMatch.lookupKeys(title));
+        OffsetDateTime published = before.publishedAt();
+        if (published == null || (b.publishedAt() != null && b.publishedAt().isBefore(published.toInstant()))) {
+            published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
+                    .mapTo(OffsetDateTime.class).one();
+            h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
+                    .bind("at", published).bind("p", paperId).execute();
+        }
+        // What earlier saves indexed: the paper's title as it stood, and every other research
+        // sighting's title (each was indexed when it joined). Only what is new needs keys.
+        Set<String> indexed = new HashSet<>();
+        indexed.add(before.title() == null ? "" : before.title());
+        Set<String> wanted = new LinkedHashSet<>();
         for (PaperMetadata.Sighting s : sightings) {
-            if (s.rank() >= PaperMetadata.RANK_RESEARCH) {
-                wanted.addAll(TitleMatch.lookupKeys(s.title()));
+            if (s.rank() >= PaperMetadata.RANK_RESEARCH && s.itemId() != newItemId) {
+                indexed.add(s.title() == null ? "" : s.title());
             }
         }
-        OffsetDateTime published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
-                .mapTo(OffsetDateTime.class).one();
+        wanted.add(title == null ? "" : title);
+        for (PaperMetadata.Sighting s : sightings) {
+            if (s.rank() >= PaperMetadata.RANK_RESEARCH && s.itemId() == newItemId) {
+                wanted.add(s.title() == null ? "" : s.title());
+            }
+        }
+        wanted.removeAll(indexed);
+        indexTitles(h, paperId, wanted, published, keys, false);
+    }
+
+    /** The paper row as {@link #recompute} found it. */
+    private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt) {}
+
+    /**
+     * Re-indexes every title of a paper: its own and its research sightings'. For a paper whose
+     * sightings came from elsewhere (a twin it absorbed), whose titles the index does not have yet.
+     */
+    private void reindex(Handle h, long paperId, TitleKeys keys) {
+        Set<String> wanted = new LinkedHashSet<>();
+        OffsetDateTime[] published = new OffsetDateTime[1];
+        h.createQuery("SELECT title, published_at FROM papers WHERE id=:p").bind("p", paperId)
+                .map((rs, ctx) -> {
+                    wanted.add(rs.getString(1) == null ? "" : rs.getString(1));
+                    published[0] = rs.getObject(2, OffsetDateTime.class);
+                    return 0;
+                }).list();
+        if (published[0] == null) {
+            return;
+        }
+        wanted.addAll(h.createQuery("SELECT title FROM items WHERE paper_id=:p AND source_rank >= 2").bind("p", paperId)
+                .map((rs, ctx) -> rs.getString(1) == null ? "" : rs.getString(1)).list());
         h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
-                .bind("at", published).bind("p", paperId).execute();
-        Set<String> have = new HashSet<>(h.createQuery("SELECT token FROM paper_title_tokens WHERE paper_id=:p")
-                .bind("p", paperId).mapTo(String.class).list());
-        wanted.removeAll(have);
+                .bind("at", published[0]).bind("p", paperId).execute();
+        indexTitles(h, paperId, wanted, published[0], keys, false);
+    }
+
+    /** Indexes the title of a paper this save created (its one sighting's title). */
+    private void indexNew(Handle h, long paperId, PaperMetadata.Sighting only, Instant published, TitleKeys keys) {
+        indexTitles(h, paperId, Set.of(only.title() == null ? "" : only.title()), utc(published), keys, true);
+    }
+
+    /** Adds the lookup keys of {@code titles} the paper's index lacks. */
+    private void indexTitles(Handle h, long paperId, Set<String> titles, OffsetDateTime published, TitleKeys keys,
+            boolean fresh) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String t : titles) {
+            wanted.addAll(keys.of(t));
+        }
         if (wanted.isEmpty()) {
             return;
+        }
+        if (!fresh) {
+            wanted.removeAll(h.createQuery("SELECT token FROM paper_title_tokens WHERE paper_id=:p")
+                    .bind("p", paperId).mapTo(String.class).list());
+            if (wanted.isEmpty()) {
+                return;
+            }
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO paper_title_tokens (token, paper_id, published_at)"
                 + " VALUES (:t, :p, :at)");
@@ -511,8 +763,9 @@ final class ItemStore {
 
     // ---- helpers ----
 
-    private static Optional<Long> byArxiv(Handle h, String arxivId) {
-        return h.createQuery("SELECT id FROM papers WHERE arxiv_id=:a").bind("a", arxivId).mapTo(Long.class).findOne();
+    private static Optional<PaperIds> byArxiv(Handle h, String arxivId) {
+        return h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id=:a").bind("a", arxivId)
+                .map((rs, ctx) -> paperIds(rs)).findOne();
     }
 
     private static Optional<PaperIds> byDoi(Handle h, String doi) {

@@ -179,14 +179,114 @@ public final class Links {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Matcher n = ARXIV_NEW.matcher(text);
-        Matcher o = ARXIV_OLD.matcher(text);
-        boolean hasNew = n.find();
-        boolean hasOld = o.find();
-        if (hasNew && hasOld) {
+        int[] starts = arxivStarts(text);
+        if (starts.length == 0) {
+            return null;
+        }
+        Matcher n = first(ARXIV_NEW, text, starts);
+        Matcher o = first(ARXIV_OLD, text, starts);
+        if (n != null && o != null) {
             return n.start() <= o.start() ? n : o;
         }
-        return hasNew ? n : hasOld ? o : null;
+        return n != null ? n : o;
+    }
+
+    /*
+     * Running the patterns above with find() over a whole summary is slow (the optional host
+     * prefix is tried at every position). Every match contains a literal the patterns name
+     * ("arxiv", "alphaxiv.org/", "/papers/", "takara.ai/p/", "ar5iv.org/", "doi.org/", "10."), and can start only
+     * at a few places near it: where the run of host characters ([\w.-]) before it begins, at the
+     * literal, or at the "10.48550/" before "arxiv". So the matchers are tried (lookingAt, with
+     * transparent bounds so look-behinds see the text before) at those places only, in order; the
+     * first that matches is the match find() would have returned.
+     */
+
+    private static final String[] ARXIV_ANCHORS = {"arxiv", "alphaxiv.org/", "/papers/", "takara.ai/p/", "ar5iv.org/"};
+
+    /** Where an arXiv id match may start, ascending, without repeats. */
+    private static int[] arxivStarts(String text) {
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        for (String anchor : ARXIV_ANCHORS) {
+            for (int a = indexOfAscii(text, anchor, 0); a >= 0; a = indexOfAscii(text, anchor, a + 1)) {
+                starts.add(runStart(text, a));
+                starts.add(a);
+                if (a >= 9) {
+                    starts.add(a - 9);
+                }
+                if (a > 0 && text.charAt(a - 1) == '/') {
+                    starts.add(runStart(text, a - 1));
+                }
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Where a DOI match may start: each "10." and each "doi.org/" (and the "dx." before it). */
+    private static int[] doiStarts(String text) {
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        for (int a = text.indexOf("10.", 0); a >= 0; a = text.indexOf("10.", a + 1)) {
+            starts.add(a);
+        }
+        for (int a = indexOfAscii(text, "doi.org/", 0); a >= 0; a = indexOfAscii(text, "doi.org/", a + 1)) {
+            starts.add(a);
+            if (a >= 3) {
+                starts.add(a - 3);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The matcher at the first of {@code starts} where the pattern matches, or null. */
+    private static Matcher first(Pattern pattern, String text, int[] starts) {
+        Matcher m = pattern.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int start : starts) {
+            m.region(start, text.length());
+            if (m.lookingAt()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The start of the run of host characters ([\w.-], ASCII) that ends just before {@code at}. */
+    private static int runStart(String text, int at) {
+        int i = at;
+        while (i > 0) {
+            char c = text.charAt(i - 1);
+            boolean host = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-' || c == '.';
+            if (!host) {
+                break;
+            }
+            i--;
+        }
+        return i;
+    }
+
+    /** {@code text.indexOf(lowerNeedle, from)} ignoring ASCII case (as the patterns do). */
+    private static int indexOfAscii(String text, String lowerNeedle, int from) {
+        int n = lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = from, last = text.length() - n; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c != first && lower(c) != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < n && lower(text.charAt(i + j)) == lowerNeedle.charAt(j)) {
+                j++;
+            }
+            if (j == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /**
@@ -198,10 +298,14 @@ public final class Links {
             return Optional.empty();
         }
         String doi;
-        Matcher link = DOI_LINK.matcher(text);
-        Matcher bare = DOI.matcher(text);
-        boolean hasLink = link.find();
-        boolean hasBare = bare.find();
+        int[] starts = doiStarts(text);
+        if (starts.length == 0) {
+            return Optional.empty();
+        }
+        Matcher link = first(DOI_LINK, text, starts);
+        Matcher bare = first(DOI, text, starts);
+        boolean hasLink = link != null;
+        boolean hasBare = bare != null;
         if (hasLink && (!hasBare || link.start() < bare.start())) {
             try {
                 doi = URLDecoder.decode(link.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -60,6 +60,12 @@ final class TitleMatch {
         if (title == null) {
             return "";
         }
+        String ascii = asciiKey(title);
+        return ascii != null ? ascii : normalisedKey(title);
+    }
+
+    /** {@link #key} by the Unicode normalisations and patterns, for any title. */
+    static String normalisedKey(String title) {
         String s = Normalizer.normalize(title, Normalizer.Form.NFKC);
         s = DASHES.matcher(s).replaceAll("-");
         s = QUOTES.matcher(s).replaceAll("");
@@ -67,6 +73,35 @@ final class TitleMatch {
         s = MARKS.matcher(s).replaceAll("");
         s = s.toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(s).replaceAll(" ").strip();
+    }
+
+    /**
+     * {@link #key} of an all-ASCII title, without the Unicode normalisations and patterns (which
+     * change nothing in ASCII but quotes and separators); null when the title has other characters.
+     */
+    private static String asciiKey(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        boolean gap = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '\'' || c == '`' || c == '"') {
+                continue; // quotes go before words are split: "don't" is "dont"
+            }
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (!word) {
+                gap = true;
+                continue;
+            }
+            if (gap && out.length() > 0) {
+                out.append(' ');
+            }
+            gap = false;
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
     }
 
     /** The significant tokens of a title, in order, without repeats. */
@@ -154,7 +189,11 @@ final class TitleMatch {
      * closer; used to pick the best of several matching papers.
      */
     static double similarity(String a, String b) {
-        List<String> sa = significant(a);
+        return similarity(significant(a), b);
+    }
+
+    /** {@link #similarity(String, String)} with the first title's {@link #significant} tokens worked out already. */
+    static double similarity(List<String> sa, String b) {
         List<String> sb = significant(b);
         if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
             return 0;
