@@ -15,9 +15,29 @@ public final class SharedData {
 
     private SharedData() {}
 
+    /**
+     * Where the shared data lives: {@code TRENDPRESS_SHARED_DATA} when set, else the first
+     * {@code shared/data} beside the working directory or one of its parents (a clone checked
+     * out elsewhere on the same machine, as CI does, still finds the workplace's copy).
+     */
+    public static Path root() {
+        String env = System.getenv("TRENDPRESS_SHARED_DATA");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here.getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("data");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("/work/shared/data");
+    }
+
     /** The folder {@code ../shared/data/<sub>}, or a skipped (or, under CI, failed) test. */
     public static Path require(String sub) {
-        Path root = Path.of("..", "shared", "data").toAbsolutePath().normalize();
+        Path root = root();
         Path dir = root.resolve(sub);
         if (!Files.isDirectory(dir)) {
             String msg = "shared test data not found at " + dir + " (tests over real captures need ../shared/data)";
