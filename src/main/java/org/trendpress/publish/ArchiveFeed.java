@@ -162,7 +162,7 @@ public final class ArchiveFeed {
             items.add(rssItem(entry));
         }
         channel.setItems(items);
-        return xml(channel, rssUrl());
+        return xml(channel, rssUrl(), ATOM);
     }
 
     private static Item rssItem(FeedEntry entry) {
@@ -218,7 +218,7 @@ public final class ArchiveFeed {
             atomEntries.add(atomEntry(e));
         }
         feed.setEntries(atomEntries);
-        return xml(feed, atomUrl());
+        return xml(feed, atomUrl(), null);
     }
 
     private static Entry atomEntry(FeedEntry e) {
@@ -297,12 +297,19 @@ public final class ArchiveFeed {
 
     // ---- shared ----
 
-    /** Writes a ROME feed as UTF-8 XML with two-space indents and \n line ends on every platform. */
-    private static String xml(WireFeed feed, String url) {
+    /**
+     * Writes a ROME feed as UTF-8 XML with two-space indents and \n line ends on every platform,
+     * characters as they are (UTF-8 needs no character references), and {@code extraNamespace}
+     * declared on the root element.
+     */
+    private static String xml(WireFeed feed, String url, Namespace extraNamespace) {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
+            if (extraNamespace != null) {
+                doc.getRootElement().addNamespaceDeclaration(extraNamespace);
+            }
             Format format = Format.getPrettyFormat().setEncoding("UTF-8").setIndent("  ")
-                    .setLineSeparator(LineSeparator.UNIX);
+                    .setLineSeparator(LineSeparator.UNIX).setEscapeStrategy(ch -> false);
             StringWriter out = new StringWriter();
             new XMLOutputter(format).output(doc, out);
             return out.toString();
