@@ -14,8 +14,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +39,6 @@ public final class Publisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-    static final String FEED_FILE = "feed.xml";
     static final String INDEX_FILE = "index.html";
 
     private final Jdbi jdbi;
@@ -81,7 +83,8 @@ public final class Publisher {
         long issueId = jdbi.inTransaction(h -> {
             int updated = h.createUpdate("UPDATE issues SET title=:t, summary=:s, content_json=:j, updated_at=:now"
                             + " WHERE month=:m")
-                    .bind("t", issue.title()).bind("s", issue.summary()).bind("j", json).bind("now", utc(now))
+                    .bind("t", issue.title()).bind("s", issue.summary()).bind("j", json)
+                    .bind("now", utc(changedAt(h, draft.month(), json, now)))
                     .bind("m", draft.month()).execute();
             if (updated == 0) {
                 h.createUpdate("INSERT INTO issues (draft_id, month, title, summary, content_json, published_at, updated_at)"
@@ -159,21 +162,80 @@ public final class Publisher {
         return folder;
     }
 
-    /** Rewrites the archive index and the archive feed from every published issue. */
+    /**
+     * Corrects a published issue: applies {@code edit} to its frozen content, re-renders its web
+     * page (and the email previews beside it), stores it with an updated time and rewrites the
+     * archive index and feeds, where its entry keeps its id and shows the new update time. Never
+     * dispatches: mail already sent stays as it was, and nobody is mailed the issue again. The
+     * issue's month, links and publication time are kept whatever the edit returns. An edit that
+     * changes nothing changes no file and no time.
+     *
+     * @throws PublishException when no issue of that month has been published
+     */
+    public Published correct(String month, UnaryOperator<IssueModel> edit) {
+        IssueModel original = jdbi.withHandle(h -> h.createQuery("SELECT content_json FROM issues WHERE month=:m")
+                        .bind("m", month).mapTo(String.class).findOne())
+                .map(IssueJson::read)
+                .orElseThrow(() -> new PublishException("no published issue for " + month + " to correct"));
+        IssueModel e = java.util.Objects.requireNonNull(edit.apply(original), "corrected issue");
+        IssueModel corrected = new IssueModel(original.newsletterName(), original.month(), original.monthLabel(),
+                e.title(), e.summary(), e.intro(), e.news(), e.research(), e.datasets(), e.references(),
+                original.links(), original.publishedAt());
+        String json = IssueJson.write(corrected);
+        Instant now = clock.instant();
+        long issueId = jdbi.inTransaction(h -> {
+            h.createUpdate("UPDATE issues SET title=:t, summary=:s, content_json=:j, updated_at=:u WHERE month=:m")
+                    .bind("t", corrected.title()).bind("s", corrected.summary()).bind("j", json)
+                    .bind("u", utc(changedAt(h, month, json, now))).bind("m", month).execute();
+            return h.createQuery("SELECT id FROM issues WHERE month=:m").bind("m", month).mapTo(Long.class).one();
+        });
+        Path folder = settings.archiveDir().resolve(month);
+        if (json.equals(IssueJson.write(original))) {
+            LOG.info("publish.issue.unchanged month={} issue={}", month, issueId);
+            return new Published(issueId, month, folder);
+        }
+        writeIssue(corrected);
+        writeArchive();
+        LOG.info("publish.issue.corrected month={} issue={} folder={}", month, issueId, folder);
+        return new Published(issueId, month, folder);
+    }
+
+    /** When the issue's content last changed: {@code now} if {@code json} differs from what is stored. */
+    private static Instant changedAt(Handle h, String month, String json, Instant now) {
+        return h.createQuery("SELECT content_json, updated_at FROM issues WHERE month=:m").bind("m", month)
+                .map((rs, ctx) -> json.equals(rs.getString("content_json"))
+                        ? rs.getObject("updated_at", OffsetDateTime.class).toInstant() : now)
+                .findOne().orElse(now);
+    }
+
+    /**
+     * Rewrites the archive index (every issue) and the archive feeds (the newest
+     * {@link ArchiveFeed#MAX_ITEMS}, as RSS, Atom and JSON Feed) from the published issues. The one
+     * place the feeds are written; files whose content is unchanged are left alone, so their
+     * Last-Modified stays.
+     */
     public void writeArchive() {
-        List<IssueModel> issues = jdbi.withHandle(h -> h.createQuery("SELECT content_json FROM issues ORDER BY month DESC")
-                .mapTo(String.class).list()).stream().map(IssueJson::read).toList();
-        List<ArchiveEntry> entries = issues.stream()
-                .map(i -> new ArchiveEntry(i.month(), i.title(), i.summary(), i.month() + "/"))
+        record Row(IssueModel issue, Instant updatedAt) {}
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT content_json, updated_at FROM issues ORDER BY month DESC")
+                .map((rs, ctx) -> new Row(IssueJson.read(rs.getString("content_json")),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .list());
+        List<ArchiveEntry> index = rows.stream()
+                .map(r -> new ArchiveEntry(r.issue().month(), r.issue().title(), r.issue().summary(),
+                        r.issue().month() + "/"))
                 .toList();
-        write(settings.archiveDir().resolve(INDEX_FILE),
-                renderer.archiveIndex(settings.newsletterName(), entries, settings.feedUrl()));
-        List<FeedEntry> feed = issues.stream().limit(20)
-                .map(i -> new FeedEntry(i.title(), i.links().webUrl(), i.summary(), i.publishedAt(),
-                        webPage(i)))
+        writeIfChanged(settings.archiveDir().resolve(INDEX_FILE),
+                renderer.archiveIndex(settings.newsletterName(), index, settings.feedUrl()));
+        List<FeedEntry> feed = rows.stream()
+                .sorted(Comparator.comparing((Row r) -> r.issue().publishedAt()).reversed()
+                        .thenComparing(r -> r.issue().month(), Comparator.reverseOrder()))
+                .limit(ArchiveFeed.MAX_ITEMS)
+                .map(r -> new FeedEntry(r.issue().title(), r.issue().links().webUrl(), r.issue().summary(),
+                        r.issue().publishedAt(), r.updatedAt(),
+                        FeedContent.fromWebPage(webPage(r.issue()), r.issue().links().webUrl())))
                 .toList();
-        write(settings.archiveDir().resolve(FEED_FILE),
-                ArchiveFeed.rss(settings.newsletterName(), settings.archiveUrl(), settings.feedUrl(), feed));
+        new ArchiveFeed(settings.newsletterName(), settings.archiveUrl(), feed).files()
+                .forEach((name, content) -> writeIfChanged(settings.archiveDir().resolve(name), content));
     }
 
     /** The issue's web page as published (rendered again only if its file is missing). */
@@ -184,6 +246,18 @@ public final class Publisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Like {@link #write} but leaves a file with the same content untouched (its mtime is its Last-Modified). */
+    static void writeIfChanged(Path file, String content) {
+        try {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not UTF-8: write it afresh
+        }
+        write(file, content);
     }
 
     public PublishSettings settings() {

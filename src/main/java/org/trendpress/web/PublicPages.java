@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +25,12 @@ import org.trendpress.dispatch.MailSendException;
 import org.trendpress.dispatch.MailSender;
 import org.trendpress.dispatch.MailSettings;
 import org.trendpress.dispatch.ServiceMail;
+import org.trendpress.publish.ArchiveFeed;
 import org.trendpress.render.Renderer;
 
 /**
- * The public site: the archive (issue pages and the archive feed, served from the archive folder
- * with ETag and Last-Modified), subscribing with double opt-in, confirming and unsubscribing
+ * The public site: the archive (issue pages and the archive feeds, served from the archive folder
+ * with their media types, ETag and Last-Modified, answering conditional GETs with 304), subscribing with double opt-in, confirming and unsubscribing
  * (a page with a button, and RFC 8058 one-click POST).
  */
 final class PublicPages {
@@ -83,23 +89,62 @@ final class PublicPages {
         try {
             byte[] body = Files.readAllBytes(file);
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
-            String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC).withNano(0));
+            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC));
             String type = contentType(file.getFileName().toString());
-            if (etag.equals(req.header("if-none-match"))) {
-                return new WebResponse(304, type, new byte[0], Map.of("ETag", etag, "Last-Modified", lastModified));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("ETag", etag);
+            headers.put("Last-Modified", lastModified);
+            headers.put("Cache-Control", "public, max-age=300");
+            if (notModified(req, etag, modified)) {
+                return new WebResponse(304, type, new byte[0], headers);
             }
-            return new WebResponse(200, type, body, Map.of("ETag", etag, "Last-Modified", lastModified,
-                    "X-Content-Type-Options", "nosniff", "Cache-Control", "public, max-age=300"));
+            headers.put("X-Content-Type-Options", "nosniff");
+            return new WebResponse(200, type, body, headers);
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * RFC 9110 conditional GET: If-None-Match (a list, weak comparison, or *) decides when present;
+     * otherwise If-Modified-Since, at one-second precision.
+     */
+    static boolean notModified(WebRequest req, String etag, Instant modified) {
+        String ifNoneMatch = req.header("if-none-match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || t.replaceFirst("^W/", "").equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = req.header("if-modified-since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !modified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false; // an unreadable date is ignored, as RFC 9110 says
+            }
+        }
+        return false;
+    }
+
+    /** Media types of the archive's files; the three archive feeds get their registered types. */
     static String contentType(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.equals("feed.xml")) {
-            return "application/rss+xml; charset=utf-8";
+        switch (n) {
+            case ArchiveFeed.RSS_FILE:
+                return ArchiveFeed.RSS_TYPE + "; charset=utf-8";
+            case ArchiveFeed.ATOM_FILE:
+                return ArchiveFeed.ATOM_TYPE + "; charset=utf-8";
+            case ArchiveFeed.JSON_FILE:
+                return ArchiveFeed.JSON_TYPE + "; charset=utf-8";
+            default:
+                break;
         }
         if (n.endsWith(".html")) {
             return "text/html; charset=utf-8";
