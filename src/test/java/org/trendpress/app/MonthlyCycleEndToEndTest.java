@@ -49,7 +49,7 @@ import org.trendpress.ingest.Poller;
 class MonthlyCycleEndToEndTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path tmp;
@@ -83,7 +83,7 @@ class MonthlyCycleEndToEndTest {
         base = "http://127.0.0.1:" + port;
         Map<String, String> o = TestConfig.overrides(tmp.resolve("state"), sources);
         o.put("trendpress.mail.smtp.host", "127.0.0.1");
-        o.put("trendpress.mail.smtp.port", String.valueOf(ServerSetupTest.SMTP.getPort()));
+        o.put("trendpress.mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
         o.put("trendpress.mail.smtp.starttls", "false");
         o.put("trendpress.base-url", base);
         o.put("camel.server.port", String.valueOf(port));

@@ -29,7 +29,7 @@ import org.trendpress.audience.Subscriber;
 class DispatcherTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private Fixtures fx;
     private Subscriber ada;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpMailSenderTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     /** Records every socket Angus asks it for. */
     static final class RecordingFactory extends NoDelaySocketFactory {
