@@ -118,10 +118,10 @@ public final class FeedParser implements Connector {
         List<Item> items = new ArrayList<>();
         Element channel = root.getChild("channel", root.getNamespace());
         Element titled = channel != null ? channel : root;
-        String feedBase = bases.get(titled);
+        String feedBase = FeedShapes.baseOf(titled, bases);
         for (int i = 0; i < entries.size(); i++) {
             Element raw = paired ? rawEntries.get(i) : null;
-            Item item = map(sourceId, feed, entries.get(i), raw, raw == null ? feedBase : bases.get(raw), bases);
+            Item item = map(sourceId, feed, entries.get(i), raw, raw == null ? feedBase : FeedShapes.baseOf(raw, bases), bases);
             if (item != null) {
                 items.add(item);
             }
@@ -183,7 +183,7 @@ public final class FeedParser implements Connector {
 
     /**
      * @param base  the entry's effective base URL (xml:base over the document URL), or null
-     * @param bases the effective base of every element of the document
+     * @param bases the base URLs where the document's xml:base changes them (see {@link FeedShapes#baseOf})
      */
     Item map(String sourceId, SyndFeed feed, SyndEntry entry, Element raw, String base,
             java.util.Map<Element, String> bases) {
@@ -367,8 +367,8 @@ public final class FeedParser implements Connector {
         for (Element child : raw.getChildren()) {
             String name = child.getName();
             if (name.equals("content") || name.equals("summary") || name.equals("description") || name.equals("encoded")) {
-                String b = bases.get(child);
-                if (b != null && !b.equals(base)) {
+                String b = bases.get(child); // set only when the child has its own xml:base
+                if (b != null) {
                     return b;
                 }
             }

@@ -85,8 +85,8 @@ final class FeedShapes {
      * {@code xml:base} resolved against its parent's (the root's parent is the document URL).
      * Rewrites Atom {@code link/@href} and {@code content/@src}, RSS {@code link} text,
      * {@code enclosure/@url}, {@code source/@url} and Media RSS {@code @url}; removes the
-     * {@code xml:base} attributes (ROME would otherwise read them again) and records each element's
-     * effective base in {@code bases}, for the links inside HTML content. A reference that cannot be
+     * {@code xml:base} attributes (ROME would otherwise read them again) and records the base in
+     * {@code bases} where it changes (read back with {@link #baseOf}), for the links inside HTML content. A reference that cannot be
      * made absolute (no base) is left as it is: the mapping drops it.
      */
     static void resolveUris(Element element, String parentBase, Map<Element, String> bases) {
@@ -100,12 +100,25 @@ final class FeedShapes {
             element.removeAttribute(xmlBase);
         }
         if (base != null) {
-            bases.put(element, base);
+            if (xmlBase != null || element.getParentElement() == null) {
+                bases.put(element, base); // only where the base changes: see baseOf
+            }
             rewrite(element, base);
         }
         for (Element child : element.getChildren()) {
             resolveUris(child, base, bases);
         }
+    }
+
+    /** The effective base of an element after {@link #resolveUris}: its own or its nearest ancestor's. */
+    static String baseOf(Element element, Map<Element, String> bases) {
+        for (Element e = element; e != null; e = e.getParentElement()) {
+            String base = bases.get(e);
+            if (base != null) {
+                return base;
+            }
+        }
+        return null;
     }
 
     private static void rewrite(Element e, String base) {
