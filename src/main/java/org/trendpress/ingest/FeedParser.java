@@ -94,9 +94,19 @@ public final class FeedParser implements Connector {
         }
         if (root.getName().equals("rss")) {
             FeedShapes.rssNamesCaseInsensitive(root);
+            String shaped = FeedShapes.rssChannelAndVersion(root);
+            if (shaped != null) {
+                warnings.add(shaped);
+            }
         }
         if (ATOM_03.equals(root.getNamespaceURI())) {
             FeedShapes.decodeAtom03(root, ATOM_03);
+        }
+        if (root.getName().equals("RDF") && root.getChildren().isEmpty()) {
+            // an RDF feed with nothing in it: zero items rather than a failed source
+            String ns = root.getNamespace("").getURI();
+            root.addContent(new Element("channel", ns.isEmpty() ? FeedShapes.RSS_10 : ns));
+            warnings.add("empty RDF feed");
         }
         // xml:base and the document URL: every link made absolute before ROME maps the document
         java.util.Map<Element, String> bases = new java.util.IdentityHashMap<>();

@@ -20,7 +20,7 @@ import org.jdom2.Namespace;
 final class FeedShapes {
 
     private static final String RSS_090 = "http://my.netscape.com/rdf/simple/0.9/";
-    private static final String RSS_10 = "http://purl.org/rss/1.0/";
+    static final String RSS_10 = "http://purl.org/rss/1.0/";
 
     /** RSS element names as the specs spell them, by their lower-case form. */
     private static final Map<String, String> RSS_NAMES = new HashMap<>();
@@ -54,6 +54,34 @@ final class FeedShapes {
             }
         }
     }
+
+    /**
+     * Gives an {@code rss} element what ROME needs to read it: a {@code channel} (items written
+     * straight under {@code rss}, or an empty document, are moved into one) and a version ROME
+     * knows (an unknown one such as "2.1" is read as 2.0). Returns a warning, or null when nothing
+     * changed.
+     */
+    static String rssChannelAndVersion(Element rss) {
+        List<String> done = new ArrayList<>();
+        if (rss.getChild("channel") == null) {
+            Element channel = new Element("channel");
+            List<org.jdom2.Content> content = new ArrayList<>(rss.getContent());
+            for (org.jdom2.Content c : content) {
+                c.detach();
+                channel.addContent(c);
+            }
+            rss.addContent(channel);
+            done.add("no <channel>: read the elements under <rss> as the channel");
+        }
+        String version = rss.getAttributeValue("version");
+        if (version != null && !KNOWN_RSS_VERSIONS.contains(version.trim())) {
+            rss.setAttribute("version", "2.0");
+            done.add("unknown RSS version " + version.trim() + ": read as 2.0");
+        }
+        return done.isEmpty() ? null : String.join("; ", done);
+    }
+
+    private static final java.util.Set<String> KNOWN_RSS_VERSIONS = java.util.Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
 
     /**
      * Decodes Atom 0.3 content constructs written with {@code mode="base64"} (title, tagline,

@@ -143,4 +143,25 @@ class FeedParserShapesTest {
         assertThat(feed.items().get(1).url()).isEqualTo("https://elsewhere.example/second");
         assertThat(feed.warnings()).contains("CDF (Channel Definition Format) read as RSS");
     }
+
+    @Test
+    void rssWithoutAChannelOrWithAnUnknownVersionIsStillRead() {
+        ParsedFeed bare = parse("""
+                <rss version="2.0"><title>Bare</title>
+                  <item><title>Straight under rss</title><link>/p/1</link></item></rss>""");
+        assertThat(bare.title()).isEqualTo("Bare");
+        assertThat(bare.items()).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo("https://site.example/p/1"));
+        assertThat(bare.warnings()).anyMatch(w -> w.contains("no <channel>"));
+
+        ParsedFeed future = parse("""
+                <rss version="2.1"><channel><title>Future</title>
+                  <item><title>One</title><link>https://site.example/1</link></item></channel></rss>""");
+        assertThat(future.items()).hasSize(1);
+        assertThat(future.warnings()).anyMatch(w -> w.contains("unknown RSS version 2.1"));
+
+        ParsedFeed emptyRdf = parse("""
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+                </rdf:RDF>""");
+        assertThat(emptyRdf.items()).isEmpty();
+    }
 }
