@@ -56,7 +56,12 @@ public final class Connectors {
 
     /** Parses with the connector {@link #sniff} picks. */
     public ParsedFeed parseAny(String sourceId, byte[] body, String contentType) {
-        return forType(sniff(body, contentType)).parse(sourceId, body, contentType);
+        return parseAny(sourceId, body, contentType, null);
+    }
+
+    /** Parses with the connector {@link #sniff} picks, relative links resolved against {@code documentUrl}. */
+    public ParsedFeed parseAny(String sourceId, byte[] body, String contentType, String documentUrl) {
+        return forType(sniff(body, contentType)).parse(sourceId, body, contentType, documentUrl);
     }
 
     private static String head(byte[] body) {

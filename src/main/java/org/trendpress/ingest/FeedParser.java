@@ -54,9 +54,14 @@ public final class FeedParser implements Connector {
 
     @Override
     public ParsedFeed parse(String sourceId, byte[] body, String contentType) {
+        return parse(sourceId, body, contentType, null);
+    }
+
+    @Override
+    public ParsedFeed parse(String sourceId, byte[] body, String contentType, String documentUrl) {
         try {
             SafeXml.Read read = SafeXml.read(body, contentType, "feed");
-            return map(sourceId, read.document(), read.warnings());
+            return map(sourceId, read.document(), read.warnings(), documentUrl);
         } catch (IngestException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -65,8 +70,17 @@ public final class FeedParser implements Connector {
         }
     }
 
-    private ParsedFeed map(String sourceId, Document document, List<String> warnings) {
+    private ParsedFeed map(String sourceId, Document document, List<String> warnings, String documentUrl) {
         Element root = document.getRootElement();
+        if (root.getName().equalsIgnoreCase("channel") && root.getNamespaceURI().isEmpty()) {
+            // Channel Definition Format (Microsoft, 1997): read it as the RSS 2.0 it maps onto
+            root = FeedShapes.cdfToRss(root);
+            document.setRootElement(root);
+            warnings.add("CDF (Channel Definition Format) read as RSS");
+        }
+        if (root.getName().equalsIgnoreCase("rss") && !root.getName().equals("rss") && root.getNamespaceURI().isEmpty()) {
+            root.setName("rss");
+        }
         if (root.getName().equals("rss") && !root.getNamespaceURI().isEmpty()) {
             // WordPress once put its own default namespace on <rss>: read those elements as plain RSS
             unNamespace(root, root.getNamespace());
@@ -78,6 +92,25 @@ public final class FeedParser implements Connector {
             org.jdom2.Namespace from = root.getNamespace();
             retarget(root, from, org.jdom2.Namespace.getNamespace(target));
         }
+        if (root.getName().equals("rss")) {
+            FeedShapes.rssNamesCaseInsensitive(root);
+            String shaped = FeedShapes.rssChannelAndVersion(root);
+            if (shaped != null) {
+                warnings.add(shaped);
+            }
+        }
+        if (ATOM_03.equals(root.getNamespaceURI())) {
+            FeedShapes.decodeAtom03(root, ATOM_03);
+        }
+        if (root.getName().equals("RDF") && root.getChildren().isEmpty()) {
+            // an RDF feed with nothing in it: zero items rather than a failed source
+            String ns = root.getNamespace("").getURI();
+            root.addContent(new Element("channel", ns.isEmpty() ? FeedShapes.RSS_10 : ns));
+            warnings.add("empty RDF feed");
+        }
+        // xml:base and the document URL: every link made absolute before ROME maps the document
+        java.util.Map<Element, String> bases = new java.util.IdentityHashMap<>();
+        FeedShapes.resolveUris(root, Links.resolveAny(null, documentUrl), bases);
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -93,8 +126,12 @@ public final class FeedParser implements Connector {
         List<SyndEntry> entries = feed.getEntries();
         boolean paired = rawEntries.size() == entries.size();
         List<Item> items = new ArrayList<>();
+        Element channel = root.getChild("channel", root.getNamespace());
+        Element titled = channel != null ? channel : root;
+        String feedBase = FeedShapes.baseOf(titled, bases);
         for (int i = 0; i < entries.size(); i++) {
-            Item item = map(sourceId, feed, entries.get(i), paired ? rawEntries.get(i) : null);
+            Element raw = paired ? rawEntries.get(i) : null;
+            Item item = map(sourceId, feed, entries.get(i), raw, raw == null ? feedBase : FeedShapes.baseOf(raw, bases), bases);
             if (item != null) {
                 items.add(item);
             }
@@ -108,14 +145,12 @@ public final class FeedParser implements Connector {
                 }
             }
         }
-        String feedTitle = html.text(feed.getTitle());
-        Element channel = root.getChild("channel", root.getNamespace());
-        Element titled = channel != null ? channel : root;
+        String feedTitle = html.title(feed.getTitle());
         String special = specialTitle(titled);
         if (special != null) {
             feedTitle = special;
         }
-        return new ParsedFeed(feedTitle, link == null ? null : link.trim(), items, warnings, -1, -1);
+        return new ParsedFeed(feedTitle, Links.resolve(feedBase, link), items, warnings, -1, -1);
     }
 
     private static void retarget(Element element, org.jdom2.Namespace from, org.jdom2.Namespace to) {
@@ -156,24 +191,30 @@ public final class FeedParser implements Connector {
         }
     }
 
-    Item map(String sourceId, SyndFeed feed, SyndEntry entry, Element raw) {
-        String title = html.text(entry.getTitle());
+    /**
+     * @param base  the entry's effective base URL (xml:base over the document URL), or null
+     * @param bases the base URLs where the document's xml:base changes them (see {@link FeedShapes#baseOf})
+     */
+    Item map(String sourceId, SyndFeed feed, SyndEntry entry, Element raw, String base,
+            java.util.Map<Element, String> bases) {
+        String title = html.title(entry.getTitle());
         String special = raw == null ? null : specialTitle(raw);
         if (special != null) {
             title = special;
         }
-        String link = firstNonBlank(entry.getLink(), alternateLink(entry));
-        if (link != null) {
-            link = link.trim();
+        String link = Links.resolve(base, entry.getLink());
+        if (link == null) {
+            link = Links.resolve(base, alternateLink(entry));
         }
         String rawSummary = summaryHtml(entry);
+        String contentBase = raw == null ? base : contentBase(raw, base, bases);
 
         // arXiv: the 2024 RSS description and the old RDF title carry id, version and announce type
         String arxivVersionText = null;
         String announceType = raw == null ? null : childText(raw, "announce_type", ARXIV_NS);
         String primaryCategory = null;
         String arxivFromText = null;
-        HtmlCleaner.Fragment fragment = html.read(rawSummary);
+        HtmlCleaner.Fragment fragment = html.read(rawSummary, contentBase);
         Matcher desc = ARXIV_DESCRIPTION.matcher(fragment.text());
         if (desc.matches()) {
             arxivFromText = desc.group(1);
@@ -202,7 +243,7 @@ public final class FeedParser implements Connector {
             }
         }
 
-        String summaryHtml = html.sanitise(rawSummary);
+        String summaryHtml = html.sanitise(fragment.html());
         String summaryText = fragment.text();
         if (title.isBlank()) {
             title = summaryText.length() > 120 ? summaryText.substring(0, 117) + "..." : summaryText;
@@ -214,17 +255,13 @@ public final class FeedParser implements Connector {
 
         Set<String> links = new LinkedHashSet<>();
         for (SyndLink l : entry.getLinks()) {
-            if (l.getHref() != null && !l.getHref().isBlank()) {
-                links.add(l.getHref().trim());
-            }
+            addLink(links, base, l.getHref());
         }
         for (SyndEnclosure e : entry.getEnclosures()) {
-            if (e.getUrl() != null && !e.getUrl().isBlank()) {
-                links.add(e.getUrl().trim());
-            }
+            addLink(links, base, e.getUrl());
         }
         if (raw != null) {
-            mediaLinks(raw, links);
+            mediaLinks(raw, links, base);
         }
         links.addAll(fragment.links());
         if (link != null) {
@@ -311,26 +348,42 @@ public final class FeedParser implements Connector {
         return fallback == null ? null : html.text(fallback.getText());
     }
 
-    private static void mediaLinks(Element raw, Set<String> links) {
+    private static void mediaLinks(Element raw, Set<String> links, String base) {
         for (Element child : raw.getChildren()) {
             if (!MEDIA_NS.equals(child.getNamespaceURI())) {
                 continue;
             }
             if (child.getName().equals("group")) {
-                mediaLinks(child, links);
+                mediaLinks(child, links, base);
             } else if (child.getName().equals("content") || child.getName().equals("thumbnail")) {
-                String url = child.getAttributeValue("url");
-                if (url != null && !url.isBlank()) {
-                    links.add(url.trim());
-                }
+                addLink(links, base, child.getAttributeValue("url"));
                 for (Element inner : child.getChildren("thumbnail", child.getNamespace())) {
-                    String u = inner.getAttributeValue("url");
-                    if (u != null && !u.isBlank()) {
-                        links.add(u.trim());
-                    }
+                    addLink(links, base, inner.getAttributeValue("url"));
                 }
             }
         }
+    }
+
+    /** Adds {@code ref} as an absolute http(s) link, or nothing when it cannot be one. */
+    private static void addLink(Set<String> links, String base, String ref) {
+        String abs = Links.resolve(base, ref);
+        if (abs != null) {
+            links.add(abs);
+        }
+    }
+
+    /** The base of the entry's content: a content/summary/description child's own xml:base, else the entry's. */
+    private static String contentBase(Element raw, String base, java.util.Map<Element, String> bases) {
+        for (Element child : raw.getChildren()) {
+            String name = child.getName();
+            if (name.equals("content") || name.equals("summary") || name.equals("description") || name.equals("encoded")) {
+                String b = bases.get(child); // set only when the child has its own xml:base
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return base;
     }
 
     private static String childText(Element raw, String name, String ns) {

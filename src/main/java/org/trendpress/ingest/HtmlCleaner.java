@@ -40,20 +40,78 @@ final class HtmlCleaner {
         return doc.text().trim();
     }
 
-    /** The visible text and the absolute http(s) links of an HTML fragment. */
-    record Fragment(String text, List<String> links) {}
+    /**
+     * A title as plain text. A title that is only an image (feeds do this for logos and comics)
+     * becomes the image's {@code alt} text, else its {@code title} attribute, else empty: titles
+     * are plain text everywhere in Trendpress, and an image URL is not a title.
+     */
+    String title(String html) {
+        String text = text(html);
+        if (!text.isEmpty() || html == null || html.indexOf('<') < 0) {
+            return text;
+        }
+        for (Element img : Jsoup.parseBodyFragment(html).select("img")) {
+            for (String attr : new String[] {"alt", "title"}) {
+                String v = img.attr(attr).replaceAll("\\s+", " ").trim();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        }
+        return "";
+    }
 
-    /** {@link #text} and {@link #links} of one fragment, parsed once. */
+    /**
+     * The visible text and the absolute http(s) links of an HTML fragment, and the fragment itself
+     * with its relative {@code href}s and {@code src}s resolved against {@code base} (unchanged when
+     * there is no base or nothing relative).
+     */
+    record Fragment(String text, List<String> links, String html) {}
+
+    /** {@link #read(String, String)} with no base: relative links are left out of the links. */
     Fragment read(String html) {
+        return read(html, null);
+    }
+
+    /** {@link #text} and {@link #links} of one fragment, parsed once, relative URLs resolved against {@code base}. */
+    Fragment read(String html, String base) {
         if (html == null || html.isBlank()) {
-            return new Fragment("", new ArrayList<>());
+            return new Fragment("", new ArrayList<>(), html == null ? "" : html);
         }
         if (html.indexOf('<') < 0) {
-            return new Fragment(text(html), new ArrayList<>());
+            return new Fragment(text(html), new ArrayList<>(), html);
         }
         Document doc = Jsoup.parseBodyFragment(html);
         String text = doc.text().trim();
-        return new Fragment(text, links(doc));
+        String out = html;
+        if (base != null && absolutise(doc, base)) {
+            doc.outputSettings().prettyPrint(false);
+            out = doc.body().html();
+        }
+        return new Fragment(text, links(doc), out);
+    }
+
+    /**
+     * Resolves relative a/@href, img/@src and friends against {@code base}; true when one changed.
+     * Fragment-only references stay as they are.
+     */
+    private static boolean absolutise(Document doc, String base) {
+        boolean changed = false;
+        for (Element e : doc.select("[href], [src]")) {
+            for (String attr : new String[] {"href", "src"}) {
+                String v = e.attr(attr);
+                // "#fn1" points inside the entry's own text (footnotes), not at the feed document: leave it
+                if (v.isEmpty() || v.startsWith("#") || v.startsWith("http://") || v.startsWith("https://")) {
+                    continue;
+                }
+                String abs = Links.resolveAny(base, v);
+                if (abs != null && !abs.equals(v)) {
+                    e.attr(attr, abs);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
     }
 
     /** The absolute http(s) links of an HTML fragment, in order. */

@@ -69,16 +69,21 @@ public final class Inspector {
         try {
             byte[] body;
             String contentType;
+            String documentUrl;
             String lower = input.toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 Fetcher.Result fetched = fetch(input);
                 body = fetched.body();
                 contentType = fetched.contentType();
+                documentUrl = fetched.url() != null ? fetched.url() : input;
             } else {
-                body = readFile(toPath(input));
+                Path path = toPath(input);
+                body = readFile(path);
                 contentType = null;
+                // relative links in a file resolve to file: URLs, which are not kept as links
+                documentUrl = path.toAbsolutePath().toUri().toString();
             }
-            return connectors.parseAny(SOURCE_ID, body, contentType);
+            return connectors.parseAny(SOURCE_ID, body, contentType, documentUrl);
         } catch (IngestException e) {
             throw new IngestException(FeedParser.oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {

@@ -16,6 +16,10 @@ import java.util.Set;
  * and home page, and per item its id, url, external_url, title, content_html or content_text,
  * summary, dates, author (1.0) or authors (1.1, falling back to the feed's), tags and attachments.
  * A document without a JSON Feed version but with an {@code items} array is read with a warning.
+ *
+ * <p>Relative URLs (item url, external_url, attachments, links in content_html) resolve against the
+ * feed's {@code feed_url}, else the URL the document was read from, else {@code home_page_url};
+ * only http(s) results are kept.
  */
 final class JsonFeedParser implements Connector {
 
@@ -23,6 +27,11 @@ final class JsonFeedParser implements Connector {
 
     @Override
     public ParsedFeed parse(String sourceId, byte[] body, String contentType) {
+        return parse(sourceId, body, contentType, null);
+    }
+
+    @Override
+    public ParsedFeed parse(String sourceId, byte[] body, String contentType, String documentUrl) {
         JsonNode root = HfDailyParser.readJson(body, "JSON Feed");
         if (!root.isObject()) {
             throw new IngestException("not a JSON Feed: expected an object, found " + HfDailyParser.describe(root));
@@ -42,10 +51,11 @@ final class JsonFeedParser implements Connector {
             throw new IngestException("not a JSON Feed: items is " + HfDailyParser.describe(items));
         }
         List<String> feedAuthors = authors(root);
+        String base = base(root, documentUrl);
         List<Item> out = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : items) {
-            Item item = entry.isObject() ? map(sourceId, entry, feedAuthors) : null;
+            Item item = entry.isObject() ? map(sourceId, entry, feedAuthors, base) : null;
             if (item == null) {
                 warnings.add("item " + index + " skipped: no id, url, title or content");
             } else {
@@ -53,13 +63,27 @@ final class JsonFeedParser implements Connector {
             }
             index++;
         }
-        return new ParsedFeed(html.text(HfDailyParser.text(root, "title")), url(HfDailyParser.text(root, "home_page_url")),
-                out, warnings, -1, -1);
+        return new ParsedFeed(html.title(HfDailyParser.text(root, "title")),
+                url(base, HfDailyParser.text(root, "home_page_url")), out, warnings, -1, -1);
     }
 
-    private Item map(String sourceId, JsonNode entry, List<String> feedAuthors) {
-        String url = url(HfDailyParser.text(entry, "url"));
-        String externalUrl = url(HfDailyParser.text(entry, "external_url"));
+    /** The base for relative URLs: feed_url, else the document's own URL, else home_page_url. */
+    static String base(JsonNode root, String documentUrl) {
+        String document = Links.resolveAny(null, documentUrl);
+        String feedUrl = url(document, HfDailyParser.text(root, "feed_url"));
+        if (feedUrl != null) {
+            return feedUrl;
+        }
+        if (document != null && Links.isHttp(document)) {
+            return document;
+        }
+        String home = url(document, HfDailyParser.text(root, "home_page_url"));
+        return home != null ? home : document;
+    }
+
+    private Item map(String sourceId, JsonNode entry, List<String> feedAuthors, String base) {
+        String url = url(base, HfDailyParser.text(entry, "url"));
+        String externalUrl = url(base, HfDailyParser.text(entry, "external_url"));
         String link = url != null ? url : externalUrl;
 
         String contentHtml = HfDailyParser.text(entry, "content_html");
@@ -68,10 +92,11 @@ final class JsonFeedParser implements Connector {
         String rawHtml = contentHtml != null ? contentHtml
                 : contentText != null ? HfDailyParser.paragraphs(contentText)
                 : summary != null ? HfDailyParser.paragraphs(summary) : "";
-        String summaryHtml = html.sanitise(rawHtml);
+        HtmlCleaner.Fragment fragment = html.read(rawHtml, base);
+        String summaryHtml = html.sanitise(fragment.html());
         String summaryText = html.text(rawHtml);
 
-        String title = html.text(HfDailyParser.text(entry, "title"));
+        String title = html.title(HfDailyParser.text(entry, "title"));
         if (title.isEmpty()) {
             // JSON Feed allows items without a title (microblog posts): show the start of the text
             String text = summary != null ? html.text(summary) : summaryText;
@@ -88,12 +113,14 @@ final class JsonFeedParser implements Connector {
             links.add(externalUrl);
         }
         for (JsonNode a : entry.path("attachments")) {
-            String u = url(HfDailyParser.text(a, "url"));
+            String u = url(base, HfDailyParser.text(a, "url"));
             if (u != null) {
                 links.add(u);
             }
         }
-        links.addAll(html.links(contentHtml));
+        if (contentHtml != null) {
+            links.addAll(fragment.links());
+        }
         if (link != null) {
             links.remove(link);
         }
@@ -148,12 +175,13 @@ final class JsonFeedParser implements Connector {
         return names;
     }
 
-    private static String url(String s) {
+    /** {@code s} as an absolute http(s) URL against {@code base}, or null (blank, inner whitespace, other schemes). */
+    private static String url(String base, String s) {
         if (s == null) {
             return null;
         }
         String t = s.strip();
-        return t.isEmpty() || t.chars().anyMatch(Character::isWhitespace) ? null : t;
+        return t.isEmpty() || t.chars().anyMatch(Character::isWhitespace) ? null : Links.resolve(base, t);
     }
 
     private static String sha256(String s) {

@@ -48,6 +48,86 @@ public final class Links {
     private Links() {}
 
     /**
+     * A link as an absolute http(s) URL: {@code ref} resolved against {@code base} (RFC 3986), or
+     * null when the result is not http(s) ({@code javascript:}, {@code data:}, {@code mailto:}, a
+     * {@code file:} base), when {@code ref} is relative and there is no usable base, or when it is
+     * blank. An absolute http(s) {@code ref} comes back trimmed and otherwise unchanged.
+     */
+    public static String resolve(String base, String ref) {
+        String abs = resolveAny(base, ref);
+        return abs != null && isHttp(abs) ? abs : null;
+    }
+
+    /**
+     * {@code ref} resolved against {@code base} whatever the scheme (for {@code xml:base} values,
+     * which may themselves be relative), or null when it cannot be made absolute.
+     */
+    public static String resolveAny(String base, String ref) {
+        if (ref == null) {
+            return null;
+        }
+        String r = ref.strip();
+        if (r.isEmpty()) {
+            return null;
+        }
+        if (hasScheme(r)) {
+            return r;
+        }
+        if (base == null || base.isBlank() || !hasScheme(base.strip())) {
+            return null;
+        }
+        try {
+            java.net.URL context = new java.net.URL(base.strip());
+            if (r.startsWith("?")) {
+                // java.net.URL drops the last path segment for a query-only reference (RFC 3986 keeps it)
+                String b = context.toExternalForm();
+                int cut = b.length();
+                int q = b.indexOf('?');
+                int h = b.indexOf('#');
+                if (q >= 0) {
+                    cut = q;
+                } else if (h >= 0) {
+                    cut = h;
+                }
+                return b.substring(0, cut) + r;
+            }
+            java.net.URL url = new java.net.URL(context, r);
+            return url.toExternalForm();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** True for a string that starts with {@code http://} or {@code https://} (any case) and has a host. */
+    static boolean isHttp(String url) {
+        String lower = url.length() > 8 ? url.substring(0, 8).toLowerCase(Locale.ROOT) : url.toLowerCase(Locale.ROOT);
+        int start = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+        return start > 0 && url.length() > start && url.charAt(start) != '/' && url.charAt(start) != '?'
+                && url.charAt(start) != '#';
+    }
+
+    /** "scheme:" at the start (RFC 3986: a letter, then letters, digits, +, - or .). */
+    private static boolean hasScheme(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
      * The canonical form of a URL: lower-case scheme and host, default port dropped, fragment and
      * tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, {@code ref}, ...) removed, the
      * other parameters kept in order, an empty path written as {@code /}. Returns the trimmed input

@@ -61,6 +61,15 @@ final class PageMetaParser implements Connector {
 
     @Override
     public ParsedFeed parse(String sourceId, byte[] body, String contentType) {
+        return parse(sourceId, body, contentType, null);
+    }
+
+    /**
+     * Relative URLs of the page resolve against {@code documentUrl} (or, when that is null, against
+     * a {@code sourceId} that is itself an http(s) URL, as older callers pass it).
+     */
+    @Override
+    public ParsedFeed parse(String sourceId, byte[] body, String contentType, String documentUrl) {
         if (body == null || body.length == 0) {
             throw new IngestException("empty page body");
         }
@@ -72,7 +81,8 @@ final class PageMetaParser implements Connector {
         if (looksBinary(body)) {
             throw new IngestException("not an HTML page: binary content");
         }
-        String base = sourceId != null && sourceId.matches("(?i)https?://\\S+") ? sourceId.strip() : "";
+        String given = documentUrl != null ? documentUrl : sourceId;
+        String base = given != null && given.matches("(?i)https?://\\S+") ? given.strip() : "";
         Document doc;
         try {
             doc = Jsoup.parse(new ByteArrayInputStream(body), charsetFor(body, contentType), base);

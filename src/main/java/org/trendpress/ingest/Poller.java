@@ -301,7 +301,8 @@ public final class Poller {
                 LOG.info("ingest.source.unchanged source={}", source.id());
                 return new SourceResult(source.id(), true, true, 0, 0, null);
             }
-            ParsedFeed feed = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType());
+            ParsedFeed feed = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
+                    fetched.url() != null ? fetched.url() : source.url());
             int added = store(source, feed, now);
             int seen = feed.items().size();
             if ("arxiv-api".equals(source.type())) {
@@ -373,7 +374,8 @@ public final class Poller {
             if (fetched.notModified()) {
                 break;
             }
-            page = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType());
+            page = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
+                    fetched.url() != null ? fetched.url() : url);
             pageAdded = store(source, page, now);
             seen += page.items().size();
             added += pageAdded;

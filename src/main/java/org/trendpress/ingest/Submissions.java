@@ -63,8 +63,7 @@ public final class Submissions {
             throw new IngestException("that link is a " + type + " feed, not a page: add it to config/sources.yaml instead");
         }
         String finalUrl = fetched.url() != null ? fetched.url() : uri.toString();
-        // the page connector resolves relative links against the source id when it is a URL
-        ParsedFeed page = connectors.forType("page").parse(finalUrl, fetched.body(), fetched.contentType());
+        ParsedFeed page = connectors.forType("page").parse(SOURCE_ID, fetched.body(), fetched.contentType(), finalUrl);
         if (page.items().isEmpty()) {
             throw new IngestException("no title or description found on " + finalUrl);
         }

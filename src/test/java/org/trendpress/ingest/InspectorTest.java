@@ -88,4 +88,45 @@ class InspectorTest {
         assertThatThrownBy(() -> inspector.inspect("http://127.0.0.1:" + port + "/feed"))
                 .isInstanceOf(IngestException.class).hasMessage("fetch failed: connection refused");
     }
+
+    @Test
+    void relativeLinksResolveAgainstTheUrlAfterRedirects() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] rss = ("<rss version=\"2.0\"><channel><title>Moved</title><link>/</link>"
+                + "<item><title>Post</title><link>posts/1.html</link></item></channel></rss>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/old", ex -> {
+            ex.getResponseHeaders().add("Location", "/feeds/new.rss");
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
+        });
+        server.createContext("/feeds/new.rss", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, rss.length);
+            ex.getResponseBody().write(rss);
+            ex.close();
+        });
+        server.start();
+        try {
+            String root = "http://127.0.0.1:" + server.getAddress().getPort();
+            ParsedFeed feed = inspector.inspect(root + "/old");
+            assertThat(feed.link()).isEqualTo(root + "/");
+            assertThat(feed.items().get(0).url()).isEqualTo(root + "/feeds/posts/1.html");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aFilesRelativeLinksAreNotKeptAsLinks() throws Exception {
+        Path feed = tmp.resolve("relative.rss");
+        Files.writeString(feed, "<rss version=\"2.0\"><channel><title>Local</title><link>/</link>"
+                + "<item><title>Post</title><link>posts/1.html</link></item></channel></rss>");
+        ParsedFeed parsed = inspector.inspect(feed.toString());
+        assertThat(parsed.items()).singleElement().satisfies(i -> {
+            assertThat(i.title()).isEqualTo("Post");
+            assertThat(i.url()).isNull(); // file:.../posts/1.html is no link for readers
+        });
+    }
 }

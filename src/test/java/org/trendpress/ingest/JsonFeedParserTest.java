@@ -139,4 +139,35 @@ class JsonFeedParserTest {
         assertThat(connectors.sniff(body, "application/json")).isEqualTo("jsonfeed");
         assertThat(connectors.parseAny("jf", body, null).items()).hasSize(2);
     }
+
+    @Test
+    void relativeUrlsResolveAgainstFeedUrlThenDocumentThenHomePage() {
+        String items = """
+                "items": [{"id": "1", "title": "One", "url": "posts/one",
+                  "external_url": "/elsewhere", "attachments": [{"url": "media/a.mp3", "mime_type": "audio/mpeg"}],
+                  "content_html": "<p>See <a href=\\"../code\\">code</a> and <a href=\\"javascript:x()\\">this</a>.</p>"}]""";
+        String withFeedUrl = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Lab",
+                 "home_page_url": "https://lab.example/", "feed_url": "https://lab.example/feeds/main.json",
+                """ + items + "}";
+        ParsedFeed feed = parser.parse("jf", withFeedUrl.getBytes(StandardCharsets.UTF_8), null,
+                "https://mirror.example/x/feed.json");
+        Item item = feed.items().get(0);
+        assertThat(item.url()).isEqualTo("https://lab.example/feeds/posts/one");
+        assertThat(item.links()).containsExactly("https://lab.example/elsewhere", "https://lab.example/feeds/media/a.mp3",
+                "https://lab.example/code");
+        assertThat(item.summaryHtml()).contains("href=\"https://lab.example/code\"").doesNotContain("javascript");
+
+        String noFeedUrl = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Lab", "home_page_url": "https://lab.example/",
+                """ + items + "}";
+        assertThat(parser.parse("jf", noFeedUrl.getBytes(StandardCharsets.UTF_8), null,
+                "https://mirror.example/x/feed.json").items().get(0).url()).isEqualTo("https://mirror.example/x/posts/one");
+        assertThat(parseString(noFeedUrl).items().get(0).url()).isEqualTo("https://lab.example/posts/one");
+
+        String noBase = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Lab\", " + items + "}";
+        Item unresolved = parseString(noBase).items().get(0);
+        assertThat(unresolved.url()).isNull();
+        assertThat(unresolved.title()).isEqualTo("One");
+    }
 }

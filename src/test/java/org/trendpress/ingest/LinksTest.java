@@ -177,4 +177,29 @@ class LinksTest {
         assertThat(Links.doi("10.1000/")).isEmpty();
         assertThat(Links.doi("https://example.com/210.1000/abc")).isEmpty();
     }
+
+    @Test
+    void resolveFollowsRfc3986AgainstABase() {
+        String base = "https://lab.example/blog/2026/post.html?x=1#top";
+        assertThat(Links.resolve(base, "other.html")).isEqualTo("https://lab.example/blog/2026/other.html");
+        assertThat(Links.resolve(base, "../2025/old")).isEqualTo("https://lab.example/blog/2025/old");
+        assertThat(Links.resolve(base, "/root")).isEqualTo("https://lab.example/root");
+        assertThat(Links.resolve(base, "//cdn.example/a.png")).isEqualTo("https://cdn.example/a.png");
+        assertThat(Links.resolve(base, "?page=2")).isEqualTo("https://lab.example/blog/2026/post.html?page=2");
+        assertThat(Links.resolve("https://lab.example", "feed")).isEqualTo("https://lab.example/feed");
+        assertThat(Links.resolve(base, "  https://other.example/p  ")).isEqualTo("https://other.example/p");
+    }
+
+    @Test
+    void resolveKeepsOnlyHttpResults() {
+        assertThat(Links.resolve("https://lab.example/", "javascript:alert(1)")).isNull();
+        assertThat(Links.resolve("https://lab.example/", "data:text/html,x")).isNull();
+        assertThat(Links.resolve("https://lab.example/", "mailto:a@lab.example")).isNull();
+        assertThat(Links.resolve("file:/tmp/feed.xml", "post.html")).isNull();
+        assertThat(Links.resolve(null, "/relative")).isNull();
+        assertThat(Links.resolve("not a url", "/relative")).isNull();
+        assertThat(Links.resolve("https://lab.example/", "  ")).isNull();
+        assertThat(Links.resolveAny("file:/tmp/feed.xml", "post.html")).isEqualTo("file:/tmp/post.html");
+        assertThat(Links.resolveAny("https://lab.example/a/", "b/")).isEqualTo("https://lab.example/a/b/");
+    }
 }
