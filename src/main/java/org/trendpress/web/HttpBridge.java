@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The one place where Camel's HTTP exchange meets the web pages: turns the exchange into a
  * {@link WebRequest}, calls the page handler and writes its {@link WebResponse} back. The body
  * is parsed here from the raw bytes; form fields are never read from message headers, so a form
- * field can never pose as a request header.
+ * field can never pose as a request header. A HEAD request reaches the page as a GET would (pages
+ * treat every method but POST alike) and is answered with the same status and headers, the
+ * Content-Length of the GET's body, and no body (RFC 9110 section 9.3.2).
  */
 final class HttpBridge implements Processor {
 
@@ -35,6 +37,8 @@ final class HttpBridge implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
+        // read before the headers are cleared below (in and out are one message)
+        boolean head = "HEAD".equalsIgnoreCase(String.valueOf(in.getHeader(Exchange.HTTP_METHOD)));
         WebResponse response;
         try {
             response = handler.apply(request(in));
@@ -49,7 +53,16 @@ final class HttpBridge implements Processor {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
         out.setHeader(Exchange.CONTENT_TYPE, response.contentType());
         response.headers().forEach(out::setHeader);
-        out.setBody(response.body());
+        if (response.status() == 304 || response.status() == 204) {
+            // no body and no Content-Length: a 304 may only carry the length a 200 would have had
+            out.setBody(null);
+        } else if (head) {
+            // no body, over HTTP/1.1 and HTTP/2 alike, but the length the GET's body has
+            out.setHeader("Content-Length", String.valueOf(response.body().length));
+            out.setBody(null);
+        } else {
+            out.setBody(response.body());
+        }
     }
 
     static WebRequest request(Message in) {
