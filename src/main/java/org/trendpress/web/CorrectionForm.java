@@ -46,29 +46,29 @@ record CorrectionForm(String month, String base, String title, String summary, S
 
     /** A Research entry: its number and title (shown, not edited) and its two notes. */
     record Research(int number, String title, String url, String why, String insights) {
-        String whyField() {
+        public String whyField() {
             return "research-" + number + "-why";
         }
 
-        String insightsField() {
+        public String insightsField() {
             return "research-" + number + "-insights";
         }
     }
 
     /** A News bullet: its link (shown, not edited), headline and text. */
     record News(int number, String url, String headline, String text) {
-        String headlineField() {
+        public String headlineField() {
             return "news-" + number + "-headline";
         }
 
-        String textField() {
+        public String textField() {
             return "news-" + number + "-text";
         }
     }
 
     /** A Datasets &amp; Benchmarks line: its title (shown, not edited) and TL;DR. */
     record Dataset(int number, String title, String url, String tldr) {
-        String tldrField() {
+        public String tldrField() {
             return "datasets-" + number + "-tldr";
         }
     }
