@@ -87,7 +87,7 @@ final class PublicPages {
             String etag = etag(body);
             Map<String, String> headers = WebResponse.securityHeaders();
             headers.put("ETag", etag);
-            headers.put("Cache-Control", "no-cache");
+            headers.put("Cache-Control", "public, no-cache");
             if (notModified(req, etag, null)) {
                 return new WebResponse(304, WebResponse.HTML, new byte[0], headers);
             }
@@ -105,7 +105,8 @@ final class PublicPages {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("ETag", etag);
             headers.put("Last-Modified", lastModified);
-            headers.put("Cache-Control", "public, max-age=300");
+            // caches may keep the archive but must revalidate (a cheap 304): a correction shows at once
+            headers.put("Cache-Control", "public, no-cache");
             if (notModified(req, etag, modified)) {
                 return new WebResponse(304, type, new byte[0], headers);
             }
