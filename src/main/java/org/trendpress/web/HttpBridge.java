@@ -102,14 +102,19 @@ final class HttpBridge implements Processor {
         }
         Map<String, List<String>> form = Map.of();
         String contentType = headers.getOrDefault("content-type", "");
+        Object body = in.getBody();
+        byte[] unread = null;
+        if (body instanceof HttpServerRequest raw) {
+            // the editor's route reads its own body (useBodyHandler=false): Vert.x's form decoder
+            // refuses any field over 8 KB percent-encoded, which a long note in Greek or Chinese
+            // reaches at under 1,000 characters; here the whole form is capped instead. Read
+            // whatever the method or type, so no body is left unread on the connection.
+            unread = read(raw);
+        }
         if ("POST".equalsIgnoreCase(method) && contentType.toLowerCase(Locale.ROOT)
                 .startsWith("application/x-www-form-urlencoded")) {
-            Object body = in.getBody();
-            if (body instanceof HttpServerRequest raw) {
-                // the editor's route reads its own body (useBodyHandler=false): Vert.x's form decoder
-                // refuses any field over 8 KB percent-encoded, which a long note in Greek or Chinese
-                // reaches at under 1,000 characters; here the whole form is capped instead
-                form = parse(new String(read(raw), StandardCharsets.UTF_8));
+            if (unread != null) {
+                form = parse(new String(unread, StandardCharsets.UTF_8));
             } else if (body instanceof Map<?, ?> fields) {
                 // platform-http has already decoded the form into a map of field -> value(s)
                 form = new LinkedHashMap<>();

@@ -220,6 +220,26 @@ class EditorCorrectionsTest {
         assertThat(web.get("/editor/issues/2026-10", web.auth).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRefusedPostLeavesItsConnectionUsable() throws Exception {
+        int port = Integer.parseInt(web.base.substring(web.base.lastIndexOf(':') + 1));
+        String body = "intro=" + "y".repeat(5000);
+        // not signed in, then a body of a type the editor does not read, then a page: one connection
+        String requests = "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                + "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + web.auth + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                + "GET /issues/2026-10/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        String wire;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(requests.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            wire = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(all(wire, "(HTTP/1\\.1 \\d{3})")).containsExactly("HTTP/1.1 401", "HTTP/1.1 403", "HTTP/1.1 200");
+        assertThat(web.app.publisher().issue("2026-10").orElseThrow().issue().intro()).noneMatch(p -> p.startsWith("yyyy"));
+    }
+
     /**
      * The form's fields as a browser would send them (hidden fields, inputs and textareas, HTML
      * entities decoded), with {@code overrides} replacing values by name.
