@@ -200,6 +200,26 @@ public final class Publisher {
         return new Published(issueId, month, folder);
     }
 
+    /** A published issue as stored: its frozen content and when that content last changed. */
+    public record Stored(IssueModel issue, Instant updatedAt) {}
+
+    /** Every published issue, newest month first (read-only; for the editor's corrections pages). */
+    public List<Stored> issues() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT content_json, updated_at FROM issues ORDER BY month DESC")
+                .map((rs, ctx) -> new Stored(IssueJson.read(rs.getString("content_json")),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    /** The published issue of {@code month} (yyyy-MM), if any. */
+    public java.util.Optional<Stored> issue(String month) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT content_json, updated_at FROM issues WHERE month=:m")
+                .bind("m", month)
+                .map((rs, ctx) -> new Stored(IssueJson.read(rs.getString("content_json")),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
     /** When the issue's content last changed: {@code now} if {@code json} differs from what is stored. */
     private static Instant changedAt(Handle h, String month, String json, Instant now) {
         return h.createQuery("SELECT content_json, updated_at FROM issues WHERE month=:m").bind("m", month)

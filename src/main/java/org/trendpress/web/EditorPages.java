@@ -26,12 +26,14 @@ import org.trendpress.curate.Drafts;
 import org.trendpress.ingest.IngestException;
 import org.trendpress.ingest.SourceStore;
 import org.trendpress.ingest.Submissions;
+import org.trendpress.publish.Publisher;
 import org.trendpress.render.Renderer;
 
 /**
  * The editor's workspace (minimal): list drafts, open a month, select candidates, write the
  * summary, intro and notes, change a paper's related works, correct a candidate's kind or a
- * paper's topics, approve with a publish time, reopen. Every page needs HTTP Basic
+ * paper's topics, approve with a publish time, reopen; correct a published issue's texts
+ * ({@link CorrectionPages}). Every page needs HTTP Basic
  * credentials; every POST needs the CSRF token of the signed-in editor and, when the browser sends
  * one, a same-origin Origin header.
  */
@@ -53,9 +55,10 @@ final class EditorPages {
     private final byte[] secret;
     private final String baseUrl;
     private final Clock clock;
+    private final CorrectionPages corrections;
 
-    EditorPages(Drafts drafts, SourceStore sources, Submissions submissions, Renderer renderer, String user, String password, byte[] secret, String baseUrl,
-            Clock clock) {
+    EditorPages(Drafts drafts, SourceStore sources, Submissions submissions, Publisher publisher, Renderer renderer, String user,
+            String password, byte[] secret, String baseUrl, Clock clock) {
         this.drafts = drafts;
         this.sources = sources;
         this.submissions = submissions;
@@ -65,9 +68,15 @@ final class EditorPages {
         this.secret = secret.clone();
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.corrections = new CorrectionPages(publisher, renderer, this::csrfToken, user);
     }
 
     WebResponse handle(WebRequest req) {
+        // the editor's pages show unpublished work: no shared or browser cache keeps them
+        return page(req).withHeader("Cache-Control", "no-store");
+    }
+
+    private WebResponse page(WebRequest req) {
         if (!authenticated(req.header("authorization"))) {
             return WebResponse.text(401, "Sign in as an editor.\n")
                     .withHeader("WWW-Authenticate", "Basic realm=\"Trendpress editors\", charset=\"UTF-8\"");
@@ -81,6 +90,9 @@ final class EditorPages {
         }
         try {
             String path = req.path();
+            if (CorrectionPages.handles(path)) {
+                return corrections.handle(req);
+            }
             if (path.equals("/editor") || path.equals("/editor/")) {
                 return req.isPost() ? openDraft(req) : listDrafts(null);
             }

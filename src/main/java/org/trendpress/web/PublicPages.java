@@ -38,6 +38,8 @@ final class PublicPages {
     private static final Logger LOG = LoggerFactory.getLogger(PublicPages.class);
     static final String PAGE_TEMPLATE = "web/page.html";
     static final String CONFIRM_MAIL_TEMPLATE = "mail/confirm.txt";
+    /** RFC 9110's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"): two-digit day, unlike RFC_1123_DATE_TIME. */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
     private final Path archiveDir;
     private final Subscribers subscribers;
@@ -62,7 +64,7 @@ final class PublicPages {
         return WebResponse.redirect("/issues/");
     }
 
-    /** GET /issues/... : a file of the archive; folders serve their index.html. */
+    /** GET or HEAD /issues/... : a file of the archive; folders serve their index.html. */
     WebResponse archive(WebRequest req) {
         String rel = req.path().replaceFirst("^/issues/?", "");
         if (rel.contains("..") || rel.contains("\\") || rel.contains("\0")) {
@@ -79,36 +81,54 @@ final class PublicPages {
             file = file.resolve("index.html");
         }
         if (rel.isEmpty() && req.path().endsWith("/") && !Files.isRegularFile(archiveDir.resolve("index.html"))) {
-            // nothing published yet: an empty archive, not a 404
-            return WebResponse.html(200, renderer.archiveIndex(newsletterName, java.util.List.of(),
-                    baseUrl + "/issues/feed.xml"));
+            // nothing published yet: an empty archive, not a 404 (validated by its ETag alone)
+            byte[] body = renderer.archiveIndex(newsletterName, java.util.List.of(), baseUrl + "/issues/feed.xml")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String etag = etag(body);
+            Map<String, String> headers = WebResponse.securityHeaders();
+            headers.put("ETag", etag);
+            headers.put("Cache-Control", "public, no-cache");
+            if (notModified(req, etag, null)) {
+                return new WebResponse(304, WebResponse.HTML, new byte[0], headers);
+            }
+            return new WebResponse(200, WebResponse.HTML, body, headers);
         }
         if (!Files.isRegularFile(file) || file.getFileName().toString().endsWith(".tmp")) {
             return WebResponse.text(404, "No such page.\n");
         }
         try {
             byte[] body = Files.readAllBytes(file);
-            String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
+            String etag = etag(body);
             Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
-            String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC));
+            String lastModified = HTTP_DATE.format(modified.atOffset(ZoneOffset.UTC));
             String type = contentType(file.getFileName().toString());
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("ETag", etag);
             headers.put("Last-Modified", lastModified);
-            headers.put("Cache-Control", "public, max-age=300");
+            // caches may keep the archive but must revalidate (a cheap 304): a correction shows at once
+            headers.put("Cache-Control", "public, no-cache");
             if (notModified(req, etag, modified)) {
                 return new WebResponse(304, type, new byte[0], headers);
             }
             headers.put("X-Content-Type-Options", "nosniff");
             return new WebResponse(200, type, body, headers);
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** A strong ETag: the first 16 bytes of the body's SHA-256, in hex. */
+    static String etag(byte[] body) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * RFC 9110 conditional GET: If-None-Match (a list, weak comparison, or *) decides when present;
-     * otherwise If-Modified-Since, at one-second precision.
+     * RFC 9110 conditional GET (and HEAD): If-None-Match (a list, weak comparison, or *) decides when
+     * present; otherwise If-Modified-Since, at one-second precision ({@code modified} null: never).
      */
     static boolean notModified(WebRequest req, String etag, Instant modified) {
         String ifNoneMatch = req.header("if-none-match");
@@ -122,7 +142,7 @@ final class PublicPages {
             return false;
         }
         String ifModifiedSince = req.header("if-modified-since");
-        if (ifModifiedSince != null) {
+        if (ifModifiedSince != null && modified != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                 return !modified.isAfter(since);

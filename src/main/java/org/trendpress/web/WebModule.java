@@ -30,7 +30,7 @@ public final class WebModule {
             password = HexFormat.of().formatHex(b);
         }
         this.editorPassword = password;
-        this.editor = new EditorPages(drafts, sources, submissions, renderer, settings.get("trendpress.editor.user"), password,
+        this.editor = new EditorPages(drafts, sources, submissions, publisher, renderer, settings.get("trendpress.editor.user"), password,
                 secret, settings.get("trendpress.base-url"), clock);
         this.pages = new PublicPages(publisher.settings().archiveDir(), subscribers, renderer, mailSender, mail,
                 settings.get("trendpress.base-url"), settings.get("trendpress.newsletter.name"));
@@ -42,6 +42,7 @@ public final class WebModule {
     }
 
     public void bindTo(Main main) {
+        main.bind("webHeaders", new WebHeaderFilter());
         main.bind("webEditor", new HttpBridge(editor::handle));
         main.bind("webHome", new HttpBridge(pages::home));
         main.bind("webArchive", new HttpBridge(pages::archive));
