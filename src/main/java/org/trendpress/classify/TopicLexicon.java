@@ -99,7 +99,19 @@ final class TopicLexicon {
             "human", "trust", "news", "political", "community", "workers", "interface"});
     }
 
-    private static final Map<String, Topic[]> TERMS = new HashMap<>();
+    /**
+     * The table as a word trie: a term's first word, then its next words. A node that ends a term
+     * has an id (for counting distinct terms) and the term's topics. A one-word term also answers
+     * to its plural ("+s", for words of at least 3 letters) unless that is a term of its own.
+     */
+    private static final class Node {
+        int id = -1;
+        Topic[] topics;
+        Map<String, Node> next;
+    }
+
+    private static final Map<String, Node> ROOT = new HashMap<>();
+    private static int ids;
     private static final String[] X = new String[Topic.values().length];
     private static final String[] X2 = new String[Topic.values().length];
     private static final String[] XT = new String[Topic.values().length];
@@ -107,13 +119,30 @@ final class TopicLexicon {
     static {
         for (Map.Entry<Topic, String[]> e : TABLE.entrySet()) {
             for (String term : e.getValue()) {
-                String key = String.join("_", Features.tokens(term.toLowerCase(Locale.ROOT)));
-                Topic[] old = TERMS.get(key);
-                EnumSet<Topic> s = EnumSet.of(e.getKey());
-                if (old != null) {
-                    s.addAll(List.of(old));
+                String[] words = Features.tokens(term.toLowerCase(Locale.ROOT));
+                Map<String, Node> level = ROOT;
+                Node n = null;
+                for (int i = 0; i < words.length; i++) {
+                    n = level.computeIfAbsent(words[i], w -> new Node());
+                    if (i + 1 < words.length) {
+                        if (n.next == null) {
+                            n.next = new HashMap<>();
+                        }
+                        level = n.next;
+                    }
                 }
-                TERMS.put(key, s.toArray(Topic[]::new));
+                end(n, e.getKey());
+            }
+        }
+        List<Map.Entry<String, Node>> singles = new ArrayList<>(ROOT.entrySet());
+        singles.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Node> e : singles) {
+            String plural = e.getKey() + "s";
+            if (e.getValue().id >= 0 && plural.length() > 3 && !ROOT.containsKey(plural)) {
+                Node alias = new Node();
+                alias.id = ids++;
+                alias.topics = e.getValue().topics;
+                ROOT.put(plural, alias);
             }
         }
         for (Topic t : Topic.values()) {
@@ -123,13 +152,24 @@ final class TopicLexicon {
         }
     }
 
+    private static void end(Node n, Topic topic) {
+        if (n.id < 0) {
+            n.id = ids++;
+            n.topics = new Topic[] {topic};
+            return;
+        }
+        EnumSet<Topic> s = EnumSet.of(topic);
+        s.addAll(List.of(n.topics));
+        n.topics = s.toArray(Topic[]::new);
+    }
+
     private TopicLexicon() {}
 
     /** Adds the lexicon features of an item's lower-cased title and summary tokens to {@code out}. */
     static void add(String[] titleTokens, String[] summaryTokens, Map<String, Double> out) {
         int n = Topic.values().length;
         boolean[] inTitle = new boolean[n];
-        List<String> seen = new ArrayList<>();
+        boolean[] seen = new boolean[ids];
         int[] distinct = new int[n];
         scan(titleTokens, inTitle, distinct, seen);
         scan(summaryTokens, null, distinct, seen);
@@ -146,46 +186,34 @@ final class TopicLexicon {
         }
     }
 
-    private static void scan(String[] tokens, boolean[] inTitle, int[] distinct, List<String> seen) {
-        String prev = null;
-        String prev2 = null;
-        for (String t : tokens) {
-            hit(lookup(t), t, inTitle, distinct, seen);
-            if (prev != null) {
-                String pair = prev + "_" + t;
-                hit(TERMS.get(pair), pair, inTitle, distinct, seen);
-                if (prev2 != null) {
-                    String triple = prev2 + "_" + pair;
-                    hit(TERMS.get(triple), triple, inTitle, distinct, seen);
+    /** Every term that starts at each token (one to three words), without building strings. */
+    private static void scan(String[] tokens, boolean[] inTitle, int[] distinct, boolean[] seen) {
+        for (int i = 0; i < tokens.length; i++) {
+            Node n = ROOT.get(tokens[i]);
+            for (int j = i; n != null; ) {
+                hit(n, inTitle, distinct, seen);
+                if (n.next == null || ++j >= tokens.length) {
+                    break;
                 }
+                n = n.next.get(tokens[j]);
             }
-            prev2 = prev;
-            prev = t;
         }
     }
 
-    private static Topic[] lookup(String word) {
-        Topic[] t = TERMS.get(word);
-        if (t == null && word.length() > 3 && word.charAt(word.length() - 1) == 's') {
-            t = TERMS.get(word.substring(0, word.length() - 1));
-        }
-        return t;
-    }
-
-    private static void hit(Topic[] topics, String term, boolean[] inTitle, int[] distinct, List<String> seen) {
-        if (topics == null) {
+    private static void hit(Node n, boolean[] inTitle, int[] distinct, boolean[] seen) {
+        if (n.id < 0) {
             return;
         }
         if (inTitle != null) {
-            for (Topic t : topics) {
+            for (Topic t : n.topics) {
                 inTitle[t.ordinal()] = true;
             }
         }
-        if (seen.contains(term)) {
+        if (seen[n.id]) {
             return;
         }
-        seen.add(term);
-        for (Topic t : topics) {
+        seen[n.id] = true;
+        for (Topic t : n.topics) {
             distinct[t.ordinal()]++;
         }
     }
