@@ -32,7 +32,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where --train writes kind-v1.bin and topic-v1.bin (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "where --train writes kind-v1.bin and topic-v2.bin (default: ${DEFAULT-VALUE})")
     Path out = Path.of("src/main/resources/model");
 
     @Option(names = "--model", paramLabel = "DIR", description = "evaluate the models in DIR instead of the configured ones")

@@ -19,15 +19,18 @@ import org.trendpress.ingest.Item;
  * confidences. An arXiv item's categories give its topics through {@link ArxivCategories}
  * (source {@code arxiv}); other items get the topic model's (source {@code model}).
  *
- * <p>The models ship as {@code /model/kind-v1.bin} and {@code /model/topic-v1.bin} (see
+ * <p>The models ship as {@code /model/kind-v1.bin} and {@code /model/topic-v2.bin} (see
  * {@code src/main/resources/model/README.md}); {@code trendpress classify --train} rebuilds them.
  * Thread-safe once built.
  */
 public final class Classifier implements ItemClassifier {
 
-    /** Model file names, versioned: a new feature set or format gets a new version. */
+    /**
+     * Model file names, versioned: a new feature set or format gets a new version (topic v2 reads
+     * the {@link TopicLexicon} features, which a v1 reader would not compute).
+     */
     public static final String KIND_FILE = "kind-v1.bin";
-    public static final String TOPIC_FILE = "topic-v1.bin";
+    public static final String TOPIC_FILE = "topic-v2.bin";
     /**
      * A topic is given when its probability reaches its threshold (chosen per topic at training
      * on a validation part of the training data; this value for a model without thresholds); the
@@ -119,6 +122,11 @@ public final class Classifier implements ItemClassifier {
 
     /** The topic model's topics: each at or above the threshold, at least the best one. */
     List<TopicScore> modelTopics(Map<String, Double> x) {
+        return modelTopics(topic, x);
+    }
+
+    /** {@link #modelTopics(Map)} with a given topic model (cross-validation evaluates models it trains). */
+    static List<TopicScore> modelTopics(LinearModel topic, Map<String, Double> x) {
         double[] p = topic.probabilities(x);
         List<TopicScore> all = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
@@ -131,7 +139,8 @@ public final class Classifier implements ItemClassifier {
                 .thenComparing(s -> s.topic().ordinal()));
         List<TopicScore> out = new ArrayList<>();
         for (TopicScore s : all) {
-            if (out.isEmpty() || s.confidence() >= threshold(s.topic())) {
+            int i = topic.index(s.topic().code());
+            if (out.isEmpty() || s.confidence() >= (i < 0 ? TOPIC_THRESHOLD : topic.thresholds[i])) {
                 out.add(s);
             }
         }

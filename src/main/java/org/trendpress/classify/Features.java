@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * each present-or-absent and scaled so that long and short texts weigh alike. Structure features
  * ({@code s:}) say whether the item carries an arXiv id, DOI, OpenReview or other paper link, a
  * GitHub link, how many authors it names (bucketed), the source's kind hint, abstract-like
- * wording and the summary's length. arXiv categories are not features: they would give the
- * topic labels away.
+ * wording and the summary's length. Lexicon features ({@code x:}, {@code x2:}, {@code xt:}, see
+ * {@link TopicLexicon}) say which topics' domain words the text names; only the topic model is
+ * trained on them ({@link #forKind} drops them). arXiv categories are not features: they would
+ * give the topic labels away.
  */
 final class Features {
 
@@ -56,7 +58,19 @@ final class Features {
         double scale = text == 0 ? 0 : 3.0 / Math.sqrt(text);
         out.replaceAll((k, v) -> scale);
         structure(f, title, summary, sw.length, out);
+        TopicLexicon.add(tw, sw, out);
         return out;
+    }
+
+    /** Whether a feature comes from {@link TopicLexicon} (topic model only). */
+    static boolean lexicon(String feature) {
+        return feature.startsWith("x:") || feature.startsWith("x2:") || feature.startsWith("xt:");
+    }
+
+    /** The features the kind model is trained on: all but the lexicon's. */
+    static Map<String, Double> forKind(Map<String, Double> features) {
+        features.keySet().removeIf(Features::lexicon);
+        return features;
     }
 
     private static void addWords(Map<String, Double> text, String[] tokens) {
@@ -185,6 +199,11 @@ final class Features {
                 }
                 if (feature.startsWith("s:section=")) {
                     yield "link under /" + feature.substring(10) + "/";
+                }
+                if (feature.startsWith("x:") || feature.startsWith("x2:") || feature.startsWith("xt:")) {
+                    int colon = feature.indexOf(':');
+                    yield (feature.startsWith("x2:") ? "many " : feature.startsWith("xt:") ? "title names " : "")
+                            + feature.substring(colon + 1) + " terms";
                 }
                 if (feature.startsWith("t0:")) {
                     yield "title starts '" + feature.substring(3) + "'";

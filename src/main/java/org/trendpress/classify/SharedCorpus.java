@@ -51,6 +51,7 @@ public final class SharedCorpus {
     private final Connectors connectors = new Connectors();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, LabeledExample> byKey = new LinkedHashMap<>();
+    private final Set<String> arxivIds = new java.util.HashSet<>();
 
     private SharedCorpus(Path root) {
         this.root = root;
@@ -107,9 +108,16 @@ public final class SharedCorpus {
         }
     }
 
+    /**
+     * Keeps the first example of each work, BEFORE the split: one normalised title ({@link Split#key})
+     * and one arXiv id (version dropped) each count once, so no work is on both sides of the split.
+     */
     private void add(String origin, String localId, ItemFeatures f, Kind kind, Set<Topic> topics) {
         String key = Split.key(f.title());
         if (key.isEmpty() || byKey.containsKey(key)) {
+            return;
+        }
+        if (f.arxivId() != null && !arxivIds.add(f.arxivId().replaceFirst("v\\d+$", ""))) {
             return;
         }
         byKey.put(key, new LabeledExample(origin + ":" + localId, origin, f, kind, topics));

@@ -42,9 +42,14 @@ public final class Split {
         }
     }
 
+    /** The title's bucket, 0 to {@link #BUCKETS} - 1: bucket 0 is held out; cross-validation uses each bucket as a fold. */
+    static int bucket(String title) {
+        return hash(title) % BUCKETS;
+    }
+
     /** Whether an example with this title is held out of training. */
     public static boolean heldOut(String title) {
-        return hash(title) % BUCKETS < HELD_OUT;
+        return bucket(title) < HELD_OUT;
     }
 
     /** Splits the corpus; corrections all go to training and win over a corpus example with their title. */

@@ -53,8 +53,11 @@ public final class Trainer {
     /** The two trained models. */
     public record Models(byte[] kind, byte[] topic, int kindExamples, int topicExamples) {}
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
     public Models train(List<LabeledExample> examples) {
-        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+        TRIBUO_LOG.setLevel(Level.WARNING);
         List<LabeledExample> sorted = new ArrayList<>(examples);
         sorted.sort(Comparator.comparing(LabeledExample::id));
         List<LabeledExample> kinds = sorted.stream().filter(e -> e.kind() != null).toList();
@@ -67,30 +70,72 @@ public final class Trainer {
         }
         // thresholds are chosen on a validation part of the TRAINING examples, then the final
         // models are trained on all of them; the held-out split is never seen here
-        LinearModel kindValidation = trainKind(fitPart(kinds));
-        float[] kt = kindThresholds(kindValidation, validationPart(kinds));
+        LinearModel kindValidation = trainKind(fitPart(kinds, VALIDATION));
+        float[] kt = kindThresholds(kindValidation, validationPart(kinds, VALIDATION));
         LinearModel kind = trainKind(kinds).withThresholds(kt);
-        LinearModel topicValidation = trainTopics(fitPart(topics));
-        float[] tt = topicThresholds(topicValidation, validationPart(topics));
-        LinearModel topic = trainTopics(topics).withThresholds(tt);
+        LinearModel topic = topicModel(topics, VALIDATION);
         return new Models(kind.toBytes(), topic.toBytes(), kinds.size(), topics.size());
     }
 
-    /** Training examples used to fit the validation models: all but {@link #validation} ones. */
-    static List<LabeledExample> fitPart(List<LabeledExample> examples) {
-        return examples.stream().filter(e -> !validation(e) || e.origin().equals("correction")).toList();
+    /**
+     * The topic model for these topic-labelled examples: per-topic thresholds chosen on the
+     * examples of title-hash bucket {@code validationBucket} by a model fitted on the others, then
+     * the model fitted on all of them, carrying those thresholds. (The shipped model uses
+     * {@link #VALIDATION}; cross-validation uses the bucket after each test fold.)
+     */
+    LinearModel topicModel(List<LabeledExample> topics, int validationBucket) {
+        TRIBUO_LOG.setLevel(Level.WARNING);
+        List<LabeledExample> sorted = new ArrayList<>(topics);
+        sorted.sort(Comparator.comparing(LabeledExample::id));
+        List<LabeledExample> withSeeds = new ArrayList<>(sorted);
+        withSeeds.addAll(lexiconSeeds());
+        LinearModel topicValidation = trainTopics(fitPart(withSeeds, validationBucket));
+        float[] tt = topicThresholds(topicValidation, validationPart(sorted, validationBucket));
+        return trainTopics(withSeeds).withThresholds(tt);
     }
 
-    static List<LabeledExample> validationPart(List<LabeledExample> examples) {
-        return examples.stream().filter(e -> validation(e) && !e.origin().equals("correction")).toList();
+    /** Origin of the lexicon's seed examples. */
+    static final String LEXICON = "lexicon";
+
+    /**
+     * One topic-only example per term of {@link TopicLexicon#TABLE}: the term as a title, labelled
+     * with its topic. They teach the model the table's words (and that the lexicon features mean
+     * their topic) even for a topic with a handful of labelled examples; they weigh like any other
+     * example, are always in the fitting part and never in a validation or evaluation part.
+     */
+    static List<LabeledExample> lexiconSeeds() {
+        List<LabeledExample> out = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Topic, String[]> e : TopicLexicon.TABLE.entrySet()) {
+            for (String term : e.getValue()) {
+                out.add(new LabeledExample(LEXICON + ":" + i++, LEXICON,
+                        new ItemFeatures(term, "", null, null, List.of(), 0, "research", List.of()), null,
+                        java.util.EnumSet.of(e.getKey())));
+            }
+        }
+        return out;
+    }
+
+    /** The title-hash bucket of the training data that thresholds are chosen on (bucket 0 is the held-out split). */
+    static final int VALIDATION = Split.HELD_OUT;
+
+    /** Training examples used to fit the validation models: all but the validation bucket's. */
+    static List<LabeledExample> fitPart(List<LabeledExample> examples, int bucket) {
+        return examples.stream().filter(e -> !validation(e, bucket) || e.origin().equals("correction")
+                || e.origin().equals(LEXICON)).toList();
+    }
+
+    static List<LabeledExample> validationPart(List<LabeledExample> examples, int bucket) {
+        return examples.stream().filter(e -> validation(e, bucket) && !e.origin().equals("correction")
+                && !e.origin().equals(LEXICON)).toList();
     }
 
     /**
-     * The validation part of the training data: title-hash bucket 1 of {@link Split#BUCKETS}
-     * (bucket 0 is the held-out split, which never reaches the trainer).
+     * Whether an example is in the validation part of the training data: title-hash bucket
+     * {@code bucket} of {@link Split#BUCKETS}.
      */
-    static boolean validation(LabeledExample e) {
-        return Split.hash(e.features().title()) % Split.BUCKETS == Split.HELD_OUT;
+    static boolean validation(LabeledExample e, int bucket) {
+        return Split.bucket(e.features().title()) == bucket;
     }
 
     /**
@@ -107,7 +152,7 @@ public final class Trainer {
         if (real.size() < MIN_VALIDATION * 4 || real.stream().filter(e -> e.kind() == Kind.RESEARCH).count() < MIN_VALIDATION) {
             return plain; // too few to choose on: plain argmax
         }
-        List<double[]> probs = real.stream().map(e -> m.probabilities(Features.of(e.features()))).toList();
+        List<double[]> probs = real.stream().map(e -> m.probabilities(Features.forKind(Features.of(e.features())))).toList();
         float best = 0.5f;
         double bestAcc = -1;
         double bestRecall = -1;
@@ -186,7 +231,7 @@ public final class Trainer {
     static final int MIN_VALIDATION = 5;
 
     private LinearModel trainKind(List<LabeledExample> examples) {
-        List<Map<String, Double>> feats = features(examples);
+        List<Map<String, Double>> feats = features(examples, true);
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         examples.forEach(e -> counts.merge(e.kind(), 1, Integer::sum));
         List<String> labels = new ArrayList<>();
@@ -202,7 +247,7 @@ public final class Trainer {
     }
 
     private LinearModel trainTopics(List<LabeledExample> examples) {
-        List<Map<String, Double>> feats = features(examples);
+        List<Map<String, Double>> feats = features(examples, false);
         Topic[] all = Topic.values();
         String[] labels = new String[all.length];
         float[] bias = new float[all.length];
@@ -235,16 +280,20 @@ public final class Trainer {
         return new LinearModel(false, labels, bias, weights);
     }
 
-    /** Features of each example, keeping words and bigrams seen in at least {@link #MIN_DOCS} examples. */
-    static List<Map<String, Double>> features(List<LabeledExample> examples) {
-        List<Map<String, Double>> raw = examples.stream().map(e -> Features.of(e.features())).toList();
+    /**
+     * Features of each example, keeping words and bigrams seen in at least {@link #MIN_DOCS}
+     * examples; for the kind model ({@code kind}) without the topic lexicon's.
+     */
+    static List<Map<String, Double>> features(List<LabeledExample> examples, boolean kind) {
+        List<Map<String, Double>> raw = examples.stream()
+                .map(e -> kind ? Features.forKind(Features.of(e.features())) : Features.of(e.features())).toList();
         Map<String, Integer> docs = new HashMap<>();
         raw.forEach(f -> f.keySet().forEach(k -> docs.merge(k, 1, Integer::sum)));
         List<Map<String, Double>> out = new ArrayList<>(raw.size());
         for (Map<String, Double> f : raw) {
             Map<String, Double> kept = new TreeMap<>();
             f.forEach((k, v) -> {
-                if (k.startsWith("s:") || docs.get(k) >= MIN_DOCS) {
+                if (k.startsWith("s:") || Features.lexicon(k) || docs.get(k) >= MIN_DOCS) {
                     kept.put(k, v);
                 }
             });

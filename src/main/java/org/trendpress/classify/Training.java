@@ -39,10 +39,23 @@ public final class Training {
         return models;
     }
 
-    /** Evaluates a classifier on the held-out part of the shared data. */
+    /**
+     * Evaluates a classifier on the held-out part of the shared data (the target figures), then
+     * prints the topic model's cross-validated figure beside it ({@link Evaluation#topicCrossValidation}).
+     */
     public static Evaluation.Summary evaluate(Path dataRoot, Jdbi jdbi, Classifier classifier, PrintWriter out) {
         List<LabeledExample> corpus = SharedCorpus.load(dataRoot);
         List<LabeledExample> corrections = jdbi == null ? List.of() : new Corrections(jdbi).examples();
-        return Evaluation.run(classifier, Split.of(corpus, corrections).heldOut(), out);
+        Split.Parts parts = Split.of(corpus, corrections);
+        Evaluation.Summary s = Evaluation.run(classifier, parts.heldOut(), out);
+        out.println();
+        out.printf(Locale.ROOT, "== topics, %d-fold cross-validation of the training procedure (beside the held-out figure, not instead of it) ==%n",
+                Evaluation.FOLDS);
+        out.flush();
+        List<LabeledExample> all = new java.util.ArrayList<>(parts.train());
+        all.addAll(parts.heldOut());
+        double cv = Evaluation.topicCrossValidation(all, out);
+        return new Evaluation.Summary(s.kindAccuracy(), s.newsVsResearchAccuracy(), s.researchRecall(), s.realItems(),
+                s.topicMacroF1(), s.arxivItems(), cv);
     }
 }
