@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -36,10 +37,25 @@ final class HttpBridge implements Processor {
     static final int MAX_FORM_BYTES = 1024 * 1024;
     private static final int MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 
+    /** How long a request body may take to arrive once its headers have. */
+    static final long BODY_TIMEOUT_SECONDS = 15;
+
     private final Function<WebRequest, WebResponse> handler;
+    private final Predicate<String> readsBodyFor;
 
     HttpBridge(Function<WebRequest, WebResponse> handler) {
+        this(handler, authorization -> true);
+    }
+
+    /**
+     * @param readsBodyFor given the request's Authorization header (or null), whether a body that
+     *     the route left unread may be read at all: a request refused on its credentials is answered
+     *     without waiting for its body, and its connection closed, so an unsigned client cannot hold
+     *     a worker thread by sending a body slowly
+     */
+    HttpBridge(Function<WebRequest, WebResponse> handler, Predicate<String> readsBodyFor) {
         this.handler = handler;
+        this.readsBodyFor = readsBodyFor;
     }
 
     @Override
@@ -47,6 +63,13 @@ final class HttpBridge implements Processor {
         Message in = exchange.getMessage();
         // read before the headers are cleared below (in and out are one message)
         boolean head = "HEAD".equalsIgnoreCase(String.valueOf(in.getHeader(Exchange.HTTP_METHOD)));
+        if (in.getBody() instanceof HttpServerRequest raw && hasBody(raw)
+                && !readsBodyFor.test(raw.getHeader("authorization"))) {
+            // answered without its body; the connection goes with it, so the unread bytes never
+            // reach the next request's parser
+            in.setBody(null);
+            raw.response().endHandler(v -> raw.connection().close());
+        }
         WebResponse response;
         try {
             response = handler.apply(request(in));
@@ -71,6 +94,23 @@ final class HttpBridge implements Processor {
         } else {
             out.setBody(response.body());
         }
+    }
+
+    /** Whether a request announces a body (a length above zero, or chunks). */
+    static boolean hasBody(HttpServerRequest raw) {
+        if (raw.isEnded()) {
+            return false;
+        }
+        String length = raw.getHeader("content-length");
+        if (length != null) {
+            try {
+                return Long.parseLong(length.trim()) > 0;
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        return raw.getHeader("transfer-encoding") != null || raw.version() == io.vertx.core.http.HttpVersion.HTTP_2
+                && !"GET".equals(raw.method().name()) && !"HEAD".equals(raw.method().name());
     }
 
     static WebRequest request(Message in) {
@@ -169,11 +209,13 @@ final class HttpBridge implements Processor {
         });
         request.resume();
         try {
-            return done.get(60, TimeUnit.SECONDS);
+            return done.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof BadRequest b ? b : new BadRequest("the request body could not be read");
         } catch (TimeoutException e) {
-            throw new BadRequest("the request body did not arrive in time");
+            // the rest of the body may still come: the connection cannot be reused
+            request.response().endHandler(v -> request.connection().close());
+            throw new BadRequest(408, "The request body did not arrive within " + BODY_TIMEOUT_SECONDS + " seconds.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BadRequest("interrupted");

@@ -43,7 +43,7 @@ public final class WebModule {
 
     public void bindTo(Main main) {
         main.bind("webHeaders", new WebHeaderFilter());
-        main.bind("webEditor", new HttpBridge(editor::handle));
+        main.bind("webEditor", new HttpBridge(editor::handle, editor::authenticated));
         main.bind("webHome", new HttpBridge(pages::home));
         main.bind("webArchive", new HttpBridge(pages::archive));
         main.bind("webSubscribe", new HttpBridge(pages::subscribe));

@@ -222,22 +222,39 @@ class EditorCorrectionsTest {
 
     @Test
     void aRefusedPostLeavesItsConnectionUsable() throws Exception {
-        int port = Integer.parseInt(web.base.substring(web.base.lastIndexOf(':') + 1));
         String body = "intro=" + "y".repeat(5000);
-        // not signed in, then a body of a type the editor does not read, then a page: one connection
-        String requests = "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
-                + "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + web.auth + "\r\n"
+        // signed in, a body of a type the editor does not read, then a page: one connection
+        String requests = "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + web.auth + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
                 + "GET /issues/2026-10/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-        String wire;
+        String wire = exchange(requests);
+        assertThat(all(wire, "(HTTP/1\\.1 \\d{3})")).containsExactly("HTTP/1.1 403", "HTTP/1.1 200");
+        assertThat(web.app.publisher().issue("2026-10").orElseThrow().issue().intro()).noneMatch(p -> p.startsWith("yyyy"));
+    }
+
+    @Test
+    void anUnsignedPostIsAnsweredWithoutWaitingForItsBodyAndItsConnectionClosed() throws Exception {
+        // announces 100,000 bytes and sends 20: a server that waited for the body would answer
+        // 408 after its body timeout instead of 401, and would keep the connection open
+        String requests = "POST /editor/issues/2026-10 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"
+                + "intro=" + "z".repeat(14);
+        String wire = exchange(requests);
+        assertThat(all(wire, "(HTTP/1\\.1 \\d{3})")).containsExactly("HTTP/1.1 401");
+        // exchange() reads to the end of the stream: reaching it proves the server closed the
+        // connection (an open one would end in a SocketTimeoutException)
+        assertThat(web.get("/editor/issues/2026-10", web.auth).statusCode()).as("the server carries on").isEqualTo(200);
+    }
+
+    /** Writes raw HTTP/1.1 on one connection and reads until the server closes it. */
+    private String exchange(String requests) throws Exception {
+        int port = Integer.parseInt(web.base.substring(web.base.lastIndexOf(':') + 1));
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
             s.getOutputStream().write(requests.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            wire = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        assertThat(all(wire, "(HTTP/1\\.1 \\d{3})")).containsExactly("HTTP/1.1 401", "HTTP/1.1 403", "HTTP/1.1 200");
-        assertThat(web.app.publisher().issue("2026-10").orElseThrow().issue().intro()).noneMatch(p -> p.startsWith("yyyy"));
     }
 
     /**
