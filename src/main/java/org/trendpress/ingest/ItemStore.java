@@ -107,6 +107,7 @@ final class ItemStore {
         if (items.size() != classes.size()) {
             throw new IllegalArgumentException("one classification per item");
         }
+        TitleIndex.of(h).refresh(h, seenAt);
         Batch batch = new Batch(h, sourceId, items);
         int n = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -192,6 +193,9 @@ final class ItemStore {
 
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
+        if (batch == null) {
+            TitleIndex.of(h).refresh(h, seenAt);
+        }
         String guidHash = FeedParser.sha256(item.guid());
         Optional<Stored> stored = batch != null ? Optional.ofNullable(batch.stored.get(guidHash))
                 : h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
@@ -281,12 +285,12 @@ final class ItemStore {
                 cut(d.journalRef(), 1000), published);
     }
 
-    /** {@link TitleMatch#lookupKeys} of the titles one save looks at, each worked out once. */
+    /** {@link TitleMatch#significant} of the titles one save looks at, each worked out once. */
     private static final class TitleKeys {
         private final Map<String, List<String>> memo = new HashMap<>();
 
-        List<String> of(String title) {
-            return memo.computeIfAbsent(title == null ? "" : title, TitleMatch::lookupKeys);
+        List<String> significant(String title) {
+            return memo.computeIfAbsent(title == null ? "" : title, TitleMatch::significant);
         }
     }
 
@@ -485,31 +489,21 @@ final class ItemStore {
         return byTitle(h, item, when, keys);
     }
 
-    /** The paper whose research sightings carry a near-identical title, within the time window. */
+    /**
+     * The paper whose research sightings carry a near-identical title, within the time window.
+     * The in-memory {@link TitleIndex} proposes the papers (the database scans the window instead
+     * for an item older than the index reaches); the database has the last word on each.
+     */
     private PaperIds byTitle(Handle h, Item item, Instant when, TitleKeys titleKeys) {
-        List<String> keys = titleKeys.of(item.title());
-        if (keys.isEmpty()) {
+        List<String> significant = titleKeys.significant(item.title());
+        if (significant.size() < TitleMatch.MIN_SIGNIFICANT) {
             return null;
         }
-        // paper_title_tokens holds MinHash band keys (TitleMatch.lookupKeys). Only the equality on
-        // the key goes to SQL: with the time window in the same WHERE, H2 scanned the whole index.
-        OffsetDateTime from = utc(when.minus(TITLE_WINDOW));
-        OffsetDateTime to = utc(when.plus(TITLE_WINDOW));
-        Map<Long, Integer> shared = new HashMap<>();
-        h.createQuery("SELECT paper_id, published_at FROM paper_title_tokens WHERE token IN (<keys>)")
-                .bindList("keys", keys)
-                .map((rs, ctx) -> {
-                    OffsetDateTime at = rs.getObject("published_at", OffsetDateTime.class);
-                    return at.isBefore(from) || at.isAfter(to) ? null : rs.getLong("paper_id");
-                })
-                .forEach(id -> {
-                    if (id != null) {
-                        shared.merge(id, 1, Integer::sum);
-                    }
-                });
-        List<Long> ids = shared.entrySet().stream()
-                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TITLE_CANDIDATES).map(Map.Entry::getKey).toList();
+        Instant from = when.minus(TITLE_WINDOW);
+        Instant to = when.plus(TITLE_WINDOW);
+        TitleIndex index = TitleIndex.of(h);
+        List<Long> ids = index.complete(from) ? index.candidates(significant, from, to, TITLE_CANDIDATES)
+                : scanWindow(h, significant, from, to);
         if (ids.isEmpty()) {
             return null;
         }
@@ -521,7 +515,6 @@ final class ItemStore {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         PaperIds best = null;
         double bestScore = 0;
-        List<String> significant = TitleMatch.significant(item.title());
         for (PaperIds p : papers) {
             if (!compatible(p, item)) {
                 continue;
@@ -540,6 +533,28 @@ final class ItemStore {
             LOG.debug("ingest.paper.title_match source={} paper={} similarity={}", item.sourceId(), best.id(), bestScore);
         }
         return best;
+    }
+
+    /**
+     * The papers published in [{@code from}, {@code to}] with a matching title, read from the
+     * database: for items older than the {@link TitleIndex} reaches. Best first, then lowest id.
+     */
+    private static List<Long> scanWindow(Handle h, List<String> significant, Instant from, Instant to) {
+        Map<Long, Double> found = new HashMap<>();
+        h.createQuery("SELECT id, title FROM papers WHERE published_at BETWEEN :from AND :to"
+                        + " UNION ALL SELECT i.paper_id, i.title FROM items i JOIN papers p ON p.id = i.paper_id"
+                        + " WHERE p.published_at BETWEEN :from AND :to AND i.source_rank >= 2")
+                .bind("from", utc(from)).bind("to", utc(to))
+                .map((rs, ctx) -> {
+                    double s = TitleMatch.similarity(significant, rs.getString(2));
+                    if (s > 0) {
+                        found.merge(rs.getLong(1), s, Math::max);
+                    }
+                    return 0;
+                }).forEach(x -> { });
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TITLE_CANDIDATES).map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -624,8 +639,13 @@ final class ItemStore {
         h.createUpdate("UPDATE papers SET featured_in = COALESCE(featured_in, (SELECT featured_in FROM papers"
                 + " WHERE id=:g)) WHERE id=:k").bind("k", keep).bind("g", gone).execute();
         h.createUpdate("UPDATE items SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
-        h.createUpdate("DELETE FROM paper_title_tokens WHERE paper_id=:g").bind("g", gone).execute();
         h.createUpdate("DELETE FROM papers WHERE id=:g").bind("g", gone).execute();
+        TitleIndex index = TitleIndex.of(h);
+        if (h.isInTransaction()) {
+            h.afterCommit(() -> index.remove(gone)); // a rollback keeps the paper, and its titles indexed
+        } else {
+            index.remove(gone);
+        }
         if (batch != null) {
             batch.moved(gone, keep);
         }
@@ -682,8 +702,7 @@ final class ItemStore {
         if (published == null || (b.publishedAt() != null && b.publishedAt().isBefore(published.toInstant()))) {
             published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
                     .mapTo(OffsetDateTime.class).one();
-            h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
-                    .bind("at", published).bind("p", paperId).execute();
+            TitleIndex.of(h).published(paperId, published.toInstant());
         }
         // What earlier saves indexed: the paper's title as it stood, and every other research
         // sighting's title (each was indexed when it joined). Only what is new needs keys.
@@ -702,7 +721,7 @@ final class ItemStore {
             }
         }
         wanted.removeAll(indexed);
-        indexTitles(h, paperId, wanted, published, keys, false);
+        indexTitles(h, paperId, wanted, published);
     }
 
     /** The paper row as {@link #recompute} found it. */
@@ -726,39 +745,23 @@ final class ItemStore {
         }
         wanted.addAll(h.createQuery("SELECT title FROM items WHERE paper_id=:p AND source_rank >= 2").bind("p", paperId)
                 .map((rs, ctx) -> rs.getString(1) == null ? "" : rs.getString(1)).list());
-        h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
-                .bind("at", published[0]).bind("p", paperId).execute();
-        indexTitles(h, paperId, wanted, published[0], keys, false);
+        indexTitles(h, paperId, wanted, published[0]);
     }
 
     /** Indexes the title of a paper this save created (its one sighting's title). */
     private void indexNew(Handle h, long paperId, PaperMetadata.Sighting only, Instant published, TitleKeys keys) {
-        indexTitles(h, paperId, Set.of(only.title() == null ? "" : only.title()), utc(published), keys, true);
+        TitleIndex.of(h).add(paperId, only.title(), published);
     }
 
-    /** Adds the lookup keys of {@code titles} the paper's index lacks. */
-    private void indexTitles(Handle h, long paperId, Set<String> titles, OffsetDateTime published, TitleKeys keys,
-            boolean fresh) {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String t : titles) {
-            wanted.addAll(keys.of(t));
-        }
-        if (wanted.isEmpty()) {
+    /** Adds {@code titles} to the paper's entry in the {@link TitleIndex} (titles it has already add nothing). */
+    private static void indexTitles(Handle h, long paperId, Set<String> titles, OffsetDateTime published) {
+        if (titles.isEmpty() || published == null) {
             return;
         }
-        if (!fresh) {
-            wanted.removeAll(h.createQuery("SELECT token FROM paper_title_tokens WHERE paper_id=:p")
-                    .bind("p", paperId).mapTo(String.class).list());
-            if (wanted.isEmpty()) {
-                return;
-            }
+        TitleIndex index = TitleIndex.of(h);
+        for (String t : titles) {
+            index.add(paperId, t, published.toInstant());
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO paper_title_tokens (token, paper_id, published_at)"
-                + " VALUES (:t, :p, :at)");
-        for (String t : wanted) {
-            batch.bind("t", t).bind("p", paperId).bind("at", published).add();
-        }
-        batch.execute();
     }
 
     // ---- helpers ----

@@ -133,18 +133,40 @@ final class TitleMatch {
      * common words. Empty when the title is too generic to be matched at all.
      */
     static List<String> lookupKeys(String title) {
-        List<String> sig = significant(title);
-        if (sig.size() < MIN_SIGNIFICANT) {
+        long[] bands = bands(significant(title));
+        if (bands == null) {
             return List.of();
         }
-        String text = String.join("", sig);
-        Set<Long> shingles = new java.util.HashSet<>();
-        for (int i = 0; i + SHINGLE <= text.length() || i == 0; i++) {
-            shingles.add(fnv(text.substring(i, Math.min(text.length(), i + SHINGLE))));
+        List<String> keys = new ArrayList<>(BANDS);
+        for (int b = 0; b < BANDS; b++) {
+            keys.add("m" + b + ":" + Long.toHexString(bands[b]));
         }
+        return keys;
+    }
+
+    /**
+     * The {@value #BANDS} MinHash band hashes of {@link #lookupKeys} for a title's
+     * {@link #significant} tokens (band {@code b} of both is the same hash); null when there are
+     * fewer than {@value #MIN_SIGNIFICANT} tokens.
+     */
+    static long[] bands(List<String> sig) {
+        if (sig.size() < MIN_SIGNIFICANT) {
+            return null;
+        }
+        String text = String.join("", sig);
+        long[] shingles = new long[Math.max(1, text.length() - SHINGLE + 1)];
+        int n = 0;
+        for (int i = 0; i + SHINGLE <= text.length() || i == 0; i++) {
+            shingles[n++] = fnv(text, i, Math.min(text.length(), i + SHINGLE));
+        }
+        java.util.Arrays.sort(shingles, 0, n); // the same set as before, repeats skipped below
         long[] min = new long[BANDS * ROWS];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
-        for (long sh : shingles) {
+        for (int s = 0; s < n; s++) {
+            long sh = shingles[s];
+            if (s > 0 && sh == shingles[s - 1]) {
+                continue;
+            }
             for (int k = 0; k < min.length; k++) {
                 long v = mix(sh + 0x9E3779B97F4A7C15L * (k + 1));
                 if (v < min[k]) {
@@ -152,20 +174,20 @@ final class TitleMatch {
                 }
             }
         }
-        List<String> keys = new ArrayList<>(BANDS);
+        long[] bands = new long[BANDS];
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) {
                 h = mix(h * 31 + min[b * ROWS + r]);
             }
-            keys.add("m" + b + ":" + Long.toHexString(h));
+            bands[b] = h;
         }
-        return keys;
+        return bands;
     }
 
-    private static long fnv(String s) {
+    private static long fnv(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
@@ -194,7 +216,11 @@ final class TitleMatch {
 
     /** {@link #similarity(String, String)} with the first title's {@link #significant} tokens worked out already. */
     static double similarity(List<String> sa, String b) {
-        List<String> sb = significant(b);
+        return similarity(sa, significant(b));
+    }
+
+    /** {@link #similarity(String, String)} of two titles' {@link #significant} tokens. */
+    static double similarity(List<String> sa, List<String> sb) {
         if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
             return 0;
         }
