@@ -129,8 +129,118 @@ final class ItemStore {
         /** entry key → {id, paper id or 0} of the source's first entry for it. */
         final Map<String, long[]> firsts = new HashMap<>();
 
+        /** arXiv id, DOI, canonical URL → papers, as read up front for the batch's items (a key absent from a map: no paper). */
+        final Map<String, PaperIds> arxiv = new HashMap<>();
+        final Map<String, PaperIds> doi = new HashMap<>();
+        /** papers.canonical_url → its papers, and items.canonical_url → their papers, each by paper id. */
+        final Map<String, List<PaperIds>> paperUrl = new HashMap<>();
+        final Map<String, List<PaperIds>> itemUrl = new HashMap<>();
+        final Set<String> arxivRead = new HashSet<>();
+        final Set<String> doiRead = new HashSet<>();
+        final Set<String> urlRead = new HashSet<>();
+        /**
+         * Set when a paper's ids changed in a way the maps do not follow (an id adopted, a twin
+         * absorbed, another transaction's paper): from then on the batch asks the database.
+         */
+        boolean papersStale;
+
+        Optional<PaperIds> byArxiv(Handle h, String id) {
+            return !papersStale && arxivRead.contains(id) ? Optional.ofNullable(arxiv.get(id)) : ItemStore.byArxiv(h, id);
+        }
+
+        Optional<PaperIds> byDoi(Handle h, String d) {
+            String key = cut(d, 300);
+            return !papersStale && doiRead.contains(key) ? Optional.ofNullable(doi.get(key)) : ItemStore.byDoi(h, d);
+        }
+
+        /** {@code urls[0]}: papers by canonical URL; the papers of items with that canonical URL when none. */
+        List<PaperIds> byUrl(Handle h, String url) {
+            if (papersStale || !urlRead.contains(url)) {
+                return ItemStore.byUrl(h, url);
+            }
+            List<PaperIds> p = paperUrl.getOrDefault(url, List.of());
+            return p.isEmpty() ? itemUrl.getOrDefault(url, List.of()) : p;
+        }
+
+        /** A paper this batch created. */
+        void created(PaperIds p, String canonical) {
+            if (p.arxivId() != null) {
+                arxiv.put(p.arxivId(), p);
+            }
+            if (p.doi() != null) {
+                doi.put(p.doi(), p);
+            }
+            if (canonical != null && urlRead.contains(canonical)) {
+                addById(paperUrl, canonical, p);
+            }
+        }
+
+        /** An item row this batch wrote, linked to {@code p}. */
+        void linked(String canonicalUrl, PaperIds p) {
+            if (canonicalUrl != null && urlRead.contains(canonicalUrl)) {
+                addById(itemUrl, canonicalUrl, p);
+            }
+        }
+
+        private static void addById(Map<String, List<PaperIds>> map, String key, PaperIds p) {
+            List<PaperIds> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+            for (PaperIds q : list) {
+                if (q.id() == p.id()) {
+                    return;
+                }
+            }
+            int at = 0;
+            while (at < list.size() && list.get(at).id() < p.id()) {
+                at++;
+            }
+            list.add(at, p);
+        }
+
+        /** Reads the papers of the batch's arXiv ids, DOIs and canonical URLs, a chunk of keys per query. */
+        void readPapers(Handle h, List<Item> own) {
+            List<String> ids = own.stream().map(Item::arxivId).filter(Objects::nonNull).distinct().toList();
+            List<String> dois = own.stream().map(Item::doi).filter(Objects::nonNull).map(d -> cut(d, 300)).distinct().toList();
+            List<String> urls = own.stream().map(Item::canonicalUrl).filter(u -> hasPath(u) && u.length() <= 2000)
+                    .distinct().toList();
+            for (List<String> part : chunks(ids)) {
+                h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (<k>)").bindList("k", part)
+                        .map((rs, ctx) -> paperIds(rs)).forEach(p -> arxiv.put(p.arxivId(), p));
+                arxivRead.addAll(part);
+            }
+            for (List<String> part : chunks(dois)) {
+                h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE doi IN (<k>)").bindList("k", part)
+                        .map((rs, ctx) -> paperIds(rs)).forEach(p -> doi.put(p.doi(), p));
+                doiRead.addAll(part);
+            }
+            for (List<String> part : chunks(urls)) {
+                h.createQuery("SELECT canonical_url, id, arxiv_id, doi FROM papers WHERE canonical_url IN (<k>) ORDER BY id")
+                        .bindList("k", part)
+                        .map((rs, ctx) -> {
+                            addById(paperUrl, rs.getString(1), paperIds(rs));
+                            return 0;
+                        }).forEach(x -> { });
+                h.createQuery("SELECT DISTINCT i.canonical_url, p.id, p.arxiv_id, p.doi FROM items i"
+                                + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_url IN (<k>)")
+                        .bindList("k", part)
+                        .map((rs, ctx) -> {
+                            addById(itemUrl, rs.getString(1), paperIds(rs));
+                            return 0;
+                        }).forEach(x -> { });
+                urlRead.addAll(part);
+            }
+        }
+
+        private static List<List<String>> chunks(List<String> keys) {
+            List<List<String>> out = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                out.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+            }
+            return out;
+        }
+
         /** A paper absorbed into another while the batch was stored: what it knew of it now points at the keeper. */
         void moved(long gone, long keep) {
+            papersStale = true;
             stored.replaceAll((k, s) -> s.paperId() != null && s.paperId() == gone
                     ? new Stored(s.id(), keep, s.upvotes(), s.stars(), s.comments(), s.arxivVersion()) : s);
             firsts.values().forEach(f -> {
@@ -175,6 +285,7 @@ final class ItemStore {
             for (Object[] r : rows) {
                 firsts.putIfAbsent((String) r[0], new long[] {(Long) r[1], (Long) r[2]});
             }
+            readPapers(h, own);
         }
 
         private static String unionOf(int n, java.util.function.IntFunction<String> select) {
@@ -236,20 +347,29 @@ final class ItemStore {
 
         // the paper is found (or created) first, so the item row is written once, already linked
         PaperMetadata.Sighting sighting = sighting(0, item, rank, when);
-        PaperIds paper = find(h, item, repeatPaper, when, keys);
+        PaperIds paper = find(h, item, repeatPaper, when, keys, batch);
         boolean created = false;
         if (paper == null && mayCreate) {
             Optional<Long> id = create(h, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
             if (id.isPresent()) {
                 paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
                 created = true;
+                if (batch != null) {
+                    batch.created(paper, cut(canonical(item), 2000));
+                }
             } else {
                 paper = winner(h, item);
+                if (batch != null) {
+                    batch.papersStale = true;
+                }
             }
         }
         Long paperId = paper == null ? null : paper.id();
         long itemId = insert(h, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
                 paperId, !created);
+        if (batch != null && paper != null) {
+            batch.linked(item.canonicalUrl(), paper);
+        }
         if (paperId != null) {
             if (created) {
                 indexNew(h, paperId, sighting, when, keys);
@@ -453,15 +573,15 @@ final class ItemStore {
      * The Paper an item joins, or null: by arXiv id, DOI, the source's earlier entry for the same
      * work, canonical URL, then near-identical title.
      */
-    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys) {
+    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys, Batch batch) {
         if (item.arxivId() != null) {
-            Optional<PaperIds> p = byArxiv(h, item.arxivId());
+            Optional<PaperIds> p = batch != null ? batch.byArxiv(h, item.arxivId()) : byArxiv(h, item.arxivId());
             if (p.isPresent()) {
                 return p.get();
             }
         }
         if (item.doi() != null) {
-            Optional<PaperIds> p = byDoi(h, item.doi());
+            Optional<PaperIds> p = batch != null ? batch.byDoi(h, item.doi()) : byDoi(h, item.doi());
             if (p.isPresent() && compatible(p.get(), item)) {
                 return p.get();
             }
@@ -473,13 +593,7 @@ final class ItemStore {
             }
         }
         if (hasPath(item.canonicalUrl())) {
-            List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
-                    .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
-            if (byUrl.isEmpty()) {
-                byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
-                                + " WHERE i.canonical_url=:u ORDER BY p.id")
-                        .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
-            }
+            List<PaperIds> byUrl = batch != null ? batch.byUrl(h, item.canonicalUrl()) : byUrl(h, item.canonicalUrl());
             for (PaperIds p : byUrl) {
                 if (compatible(p, item)) {
                     return p;
@@ -563,8 +677,7 @@ final class ItemStore {
      * created it first (same arXiv id or DOI): see {@link #winner}.
      */
     private Optional<Long> create(Handle h, Item item, PaperMetadata.Best b, Instant published, Instant seenAt) {
-        String canonical = item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
-                : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
+        String canonical = canonical(item);
         return attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
                         + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
                         + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
@@ -600,6 +713,9 @@ final class ItemStore {
     private boolean adoptIds(Handle h, PaperIds p, Item item, Batch batch) {
         boolean absorbed = false;
         long paperId = p.id();
+        if (batch != null && ((p.arxivId() == null && item.arxivId() != null) || (p.doi() == null && item.doi() != null))) {
+            batch.papersStale = true; // the batch's maps hold this paper's old ids
+        }
         if (p.arxivId() == null && item.arxivId() != null) {
             boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET arxiv_id=:a, canonical_url=:c WHERE id=:id")
                     .bind("a", item.arxivId()).bind("c", "https://arxiv.org/abs/" + item.arxivId()).bind("id", paperId)
@@ -774,6 +890,24 @@ final class ItemStore {
     private static Optional<PaperIds> byDoi(Handle h, String doi) {
         return h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE doi=:d").bind("d", cut(doi, 300))
                 .map((rs, ctx) -> paperIds(rs)).findOne();
+    }
+
+    /** The papers with this canonical URL; when none, the papers of items with it. By paper id. */
+    private static List<PaperIds> byUrl(Handle h, String url) {
+        List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
+                .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
+        if (byUrl.isEmpty()) {
+            byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
+                            + " WHERE i.canonical_url=:u ORDER BY p.id")
+                    .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
+        }
+        return byUrl;
+    }
+
+    /** The canonical URL a paper created from this item gets. */
+    private static String canonical(Item item) {
+        return item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
+                : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
     }
 
     private static Optional<PaperIds> ids(Handle h, long paperId) {
