@@ -3,8 +3,10 @@ package org.trendpress.ingest;
 import static org.trendpress.ingest.SourceStore.utc;
 
 import java.net.URI;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -110,16 +112,86 @@ final class ItemStore {
         TitleIndex.of(h).refresh(h, seenAt);
         Batch batch = new Batch(h, sourceId, items);
         int n = 0;
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Classifier.Classification c = classes.get(i);
-            // an item of another source (never from the parsers) is looked up on its own
-            if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(), seenAt,
-                    sourceId.equals(item.sourceId()) ? batch : null)) {
-                n++;
+        try (Statements st = new Statements(h)) {
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                Classifier.Classification c = classes.get(i);
+                // an item of another source (never from the parsers) is looked up on its own
+                if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(),
+                        seenAt, sourceId.equals(item.sourceId()) ? batch : null, st)) {
+                    n++;
+                }
             }
         }
         return n;
+    }
+
+    /**
+     * The inserts every new item makes, prepared once per save or per source's batch and run as plain
+     * JDBC on the handle's connection (Jdbi's named binding cost more than H2's insert itself).
+     */
+    private static final class Statements implements AutoCloseable {
+        private final Handle h;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>(4);
+
+        Statements(Handle h) {
+            this.h = h;
+        }
+
+        PreparedStatement get(String sql) {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                try {
+                    ps = h.getConnection().prepareStatement(sql, new String[] {"id"});
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        /** Runs an insert and returns the id it generated; a failure as Jdbi reports it (see {@link #attempt}). */
+        static long insert(PreparedStatement ps) {
+            try {
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new IngestException("the database returned no id for an insert");
+                    }
+                    return keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    LOG.debug("ingest.store.close_failed reason=\"{}\"", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void set(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, v);
+        }
+    }
+
+    private static void set(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
     }
 
     /** The look-ups of one source's items made up front, kept up to date as the items are stored. */
@@ -304,6 +376,13 @@ final class ItemStore {
 
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
+        try (Statements st = new Statements(h)) {
+            return save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st);
+        }
+    }
+
+    private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
+            List<Classifier.TopicScore> topics, Instant seenAt, Batch batch, Statements st) {
         if (batch == null) {
             TitleIndex.of(h).refresh(h, seenAt);
         }
@@ -350,7 +429,7 @@ final class ItemStore {
         PaperIds paper = find(h, item, repeatPaper, when, keys, batch);
         boolean created = false;
         if (paper == null && mayCreate) {
-            Optional<Long> id = create(h, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
+            Optional<Long> id = create(h, st, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
             if (id.isPresent()) {
                 paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
                 created = true;
@@ -365,7 +444,7 @@ final class ItemStore {
             }
         }
         Long paperId = paper == null ? null : paper.id();
-        long itemId = insert(h, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
+        long itemId = insert(st, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
                 paperId, !created);
         if (batch != null && paper != null) {
             batch.linked(item.canonicalUrl(), paper);
@@ -467,54 +546,58 @@ final class ItemStore {
      * Inserts the item row, linked to {@code paperId} when not null; {@code featuredFromPaper}
      * copies the paper's {@code featured_in} (a paper that existed before may have been featured).
      */
-    private long insert(Handle h, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
+    private long insert(Statements st, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
             String kindReason, double kindConfidence, Instant seenAt, Long paperId, boolean featuredFromPaper) {
         ItemDetails d = item.details();
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
-        return h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
-                        + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
-                        + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
-                        + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
-                        + " paper_id, featured_in)"
-                        + " VALUES (:source, :guid, :hash, :url, :canon, :title, :html, :text, :authors, :arxiv, :doi,"
-                        + " :published, :seen, :kind, :reason, :confidence, :entry, :repeat, :rank, :version, :upvotes, :stars,"
-                        + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :paper, "
-                        + (paperId != null && featuredFromPaper ? "(SELECT featured_in FROM papers WHERE id=:paper)" : "NULL")
-                        + ")")
-                .bind("paper", paperId)
-                .bind("source", item.sourceId())
-                .bind("guid", cut(item.guid(), 2000))
-                .bind("hash", guidHash)
-                .bind("url", cut(item.url(), 2000))
-                .bind("canon", cut(item.canonicalUrl(), 2000))
-                .bind("title", cut(item.title(), 1000))
-                .bind("html", item.summaryHtml())
-                .bind("text", item.summaryText())
-                .bind("authors", cut(String.join(", ", item.authors()), 4000))
-                .bind("arxiv", item.arxivId())
-                .bind("doi", cut(item.doi(), 300))
-                .bind("published", utc(published))
-                .bind("seen", utc(seenAt))
-                .bind("kind", kind)
-                .bind("reason", cut(kindReason, 200))
-                .bind("confidence", kindConfidence)
-                .bind("entry", cut(entryKey, 2000))
-                .bind("repeat", repeatOf)
-                .bind("rank", rank)
-                .bind("version", Math.max(0, d.arxivVersion()))
-                .bind("upvotes", Math.max(0, d.upvotes()))
-                .bind("stars", Math.max(0, d.stars()))
-                .bind("comments", Math.max(0, d.comments()))
-                .bind("code", cut(codeUrl(item, rank), 2000))
-                .bind("project", cut(d.projectUrl(), 2000))
-                .bind("pdf", cut(d.pdfUrl(), 2000))
-                .bind("primary", cut(d.primaryCategory(), 50))
-                .bind("categories", cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000))
-                .bind("comment", cut(d.comment(), 2000))
-                .bind("journal", cut(d.journalRef(), 1000))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+        boolean featured = paperId != null && featuredFromPaper;
+        PreparedStatement ps = st.get("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
+                + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
+                + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
+                + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
+                + " paper_id, featured_in)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + (featured ? "(SELECT featured_in FROM papers WHERE id=?)" : "NULL") + ")");
+        try {
+            int i = 1;
+            set(ps, i++, item.sourceId());
+            set(ps, i++, cut(item.guid(), 2000));
+            set(ps, i++, guidHash);
+            set(ps, i++, cut(item.url(), 2000));
+            set(ps, i++, cut(item.canonicalUrl(), 2000));
+            set(ps, i++, cut(item.title(), 1000));
+            set(ps, i++, item.summaryHtml());
+            set(ps, i++, item.summaryText());
+            set(ps, i++, cut(String.join(", ", item.authors()), 4000));
+            set(ps, i++, item.arxivId());
+            set(ps, i++, cut(item.doi(), 300));
+            ps.setObject(i++, utc(published));
+            ps.setObject(i++, utc(seenAt));
+            set(ps, i++, kind);
+            set(ps, i++, cut(kindReason, 200));
+            ps.setDouble(i++, kindConfidence);
+            set(ps, i++, cut(entryKey, 2000));
+            set(ps, i++, repeatOf);
+            ps.setInt(i++, rank);
+            ps.setInt(i++, Math.max(0, d.arxivVersion()));
+            ps.setInt(i++, Math.max(0, d.upvotes()));
+            ps.setInt(i++, Math.max(0, d.stars()));
+            ps.setInt(i++, Math.max(0, d.comments()));
+            set(ps, i++, cut(codeUrl(item, rank), 2000));
+            set(ps, i++, cut(d.projectUrl(), 2000));
+            set(ps, i++, cut(d.pdfUrl(), 2000));
+            set(ps, i++, cut(d.primaryCategory(), 50));
+            set(ps, i++, cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000));
+            set(ps, i++, cut(d.comment(), 2000));
+            set(ps, i++, cut(d.journalRef(), 1000));
+            set(ps, i++, paperId);
+            if (featured) {
+                ps.setLong(i, paperId);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        return Statements.insert(ps);
     }
 
     /** An item seen again: keep the highest signals it has shown, and a newer arXiv version's text. */
@@ -676,22 +759,41 @@ final class ItemStore {
      * {@link PaperMetadata#best} gives for that one sighting. Empty when another transaction
      * created it first (same arXiv id or DOI): see {@link #winner}.
      */
-    private Optional<Long> create(Handle h, Item item, PaperMetadata.Best b, Instant published, Instant seenAt) {
+    private Optional<Long> create(Handle h, Statements st, Item item, PaperMetadata.Best b, Instant published,
+            Instant seenAt) {
         String canonical = canonical(item);
-        return attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
-                        + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
-                        + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
-                        + " VALUES (:arxiv, :doi, :canon, :title, :authors, :summary, :version, :mentions, :upvotes,"
-                        + " :stars, :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :seen,"
-                        + " :published)")
-                .bind("arxiv", item.arxivId()).bind("doi", cut(item.doi(), 300)).bind("canon", cut(canonical, 2000))
-                .bind("title", cut(b.title(), 1000)).bind("authors", cut(b.authors(), 4000)).bind("summary", b.summary())
-                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
-                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
-                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
-                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
-                .bind("seen", utc(seenAt)).bind("published", utc(published))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        PreparedStatement ps = st.get("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
+                + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
+                + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        return attempt(h, () -> {
+            try {
+                int i = 1;
+                set(ps, i++, item.arxivId());
+                set(ps, i++, cut(item.doi(), 300));
+                set(ps, i++, cut(canonical, 2000));
+                set(ps, i++, cut(b.title(), 1000));
+                set(ps, i++, cut(b.authors(), 4000));
+                set(ps, i++, b.summary());
+                ps.setInt(i++, b.arxivVersion());
+                ps.setInt(i++, b.mentions());
+                ps.setInt(i++, b.upvotes());
+                ps.setInt(i++, b.stars());
+                ps.setInt(i++, b.comments());
+                set(ps, i++, b.codeUrl());
+                set(ps, i++, b.projectUrl());
+                set(ps, i++, b.pdfUrl());
+                set(ps, i++, b.primaryCategory());
+                set(ps, i++, b.categories());
+                set(ps, i++, b.comment());
+                set(ps, i++, b.journalRef());
+                ps.setObject(i++, utc(seenAt));
+                ps.setObject(i, utc(published));
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+            return Statements.insert(ps);
+        });
     }
 
     /** The paper another transaction created first with the item's arXiv id or DOI (committed by now). */
