@@ -122,6 +122,7 @@ final class ItemStore {
                     n++;
                 }
             }
+            st.flushTopics();
         }
         return n;
     }
@@ -166,8 +167,57 @@ final class ItemStore {
             }
         }
 
+        private PreparedStatement topicInsert;
+        private int pendingTopics;
+
+        /** Queues the topics of a paper this batch created (its first topics: nothing to replace). */
+        void addTopics(long paperId, List<Classifier.TopicScore> topics) {
+            if (topics == null || topics.isEmpty()) {
+                return;
+            }
+            try {
+                if (topicInsert == null) {
+                    topicInsert = h.getConnection().prepareStatement(
+                            "INSERT INTO paper_topics (paper_id, topic, confidence, source) VALUES (?, ?, ?, ?)");
+                }
+                Set<String> seen = new HashSet<>();
+                for (Classifier.TopicScore t : topics) {
+                    if (seen.add(t.topic().code())) {
+                        topicInsert.setLong(1, paperId);
+                        topicInsert.setString(2, t.topic().code());
+                        topicInsert.setDouble(3, t.confidence());
+                        topicInsert.setString(4, t.source());
+                        topicInsert.addBatch();
+                        pendingTopics++;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        /** Writes the queued topics: before anything reads or deletes paper topics, and at the end. */
+        void flushTopics() {
+            if (pendingTopics == 0) {
+                return;
+            }
+            try {
+                topicInsert.executeBatch();
+                pendingTopics = 0;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
         @Override
         public void close() {
+            if (topicInsert != null) {
+                try {
+                    topicInsert.close();
+                } catch (SQLException e) {
+                    LOG.debug("ingest.store.close_failed reason=\"{}\"", e.getMessage());
+                }
+            }
             for (PreparedStatement ps : prepared.values()) {
                 try {
                     ps.close();
@@ -377,7 +427,9 @@ final class ItemStore {
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
         try (Statements st = new Statements(h)) {
-            return save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st);
+            boolean added = save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st);
+            st.flushTopics();
+            return added;
         }
     }
 
@@ -453,13 +505,18 @@ final class ItemStore {
             if (created) {
                 indexNew(h, paperId, sighting, when, keys);
             } else {
+                st.flushTopics(); // a twin absorbed below, or its topics replaced, may be a paper of this batch
                 boolean absorbed = adoptIds(h, paper, item, batch);
                 recompute(h, paperId, itemId, seenAt, keys);
                 if (absorbed) {
                     reindex(h, paperId, keys);
                 }
             }
-            writeTopics(h, paperId, topics, created);
+            if (created) {
+                st.addTopics(paperId, topics); // written with the batch's others, before anything reads them
+            } else {
+                writeTopics(h, paperId, topics, false);
+            }
         }
         if (batch != null) {
             ItemDetails d = item.details();

@@ -183,7 +183,7 @@ final class TitleIndex {
             return;
         }
         List<String> sig = TitleMatch.significant(text);
-        long[] bands = TitleMatch.bands(sig);
+        long[] bands = bands(sig);
         if (bands == null) {
             p.titles.add(new Title(text, sig, new int[0]));
             return;
@@ -228,7 +228,7 @@ final class TitleIndex {
      * most {@code limit}.
      */
     synchronized List<Long> candidates(List<String> significant, Instant from, Instant to, int limit) {
-        long[] bands = TitleMatch.bands(significant);
+        long[] bands = bands(significant);
         if (bands == null) {
             return List.of();
         }
@@ -272,6 +272,18 @@ final class TitleIndex {
             }
         }
         dead = 0;
+    }
+
+    /** The last title's bands: a save looks a title up, then adds the same title to the paper it found or made. */
+    private List<String> lastSignificant;
+    private long[] lastBands;
+
+    private long[] bands(List<String> significant) {
+        if (!significant.equals(lastSignificant)) {
+            lastBands = TitleMatch.bands(significant);
+            lastSignificant = significant;
+        }
+        return lastBands;
     }
 
     private static int key(long band) {
