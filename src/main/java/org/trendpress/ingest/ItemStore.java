@@ -377,31 +377,38 @@ final class ItemStore {
             List<String> hashes = new ArrayList<>(new LinkedHashSet<>(own.stream().map(i -> FeedParser.sha256(i.guid())).toList()));
             List<String> keys = new ArrayList<>(new LinkedHashSet<>(own.stream().map(ItemStore::entryKey)
                     .filter(Objects::nonNull).toList()));
-            // one statement of point look-ups joined by UNION ALL: each uses the (source_id, guid_hash)
-            // and (source_id, entry_key) indexes fully, where an IN list on the second column makes
-            // H2 read every item of the source
-            for (int from = 0; from < hashes.size(); from += CHUNK) {
-                List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-                var q = h.createQuery(unionOf(part.size(), i -> "SELECT guid_hash, id, paper_id, upvotes, stars, comments,"
-                        + " arxiv_version FROM items WHERE source_id=:s AND guid_hash=:g" + i)).bind("s", sourceId);
-                for (int i = 0; i < part.size(); i++) {
-                    q.bind("g" + i, part.get(i));
-                }
-                q.map((rs, ctx) -> {
-                    stored.put(rs.getString("guid_hash"), storedRow(rs));
-                    return 0;
-                }).list();
-            }
+            // row-value IN lists: each pair is a point look-up on the (source_id, guid_hash) or
+            // (source_id, entry_key) index, where an IN list on the second column alone makes H2 read
+            // every item of the source (and a UNION ALL of point queries took twice as long)
             List<Object[]> rows = new ArrayList<>();
-            for (int from = 0; from < keys.size(); from += CHUNK) {
-                List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                var q = h.createQuery(unionOf(part.size(), i -> "SELECT entry_key, id, paper_id FROM items"
-                        + " WHERE source_id=:s AND entry_key=:k" + i + " AND repeat_of IS NULL")).bind("s", sourceId);
-                for (int i = 0; i < part.size(); i++) {
-                    q.bind("k" + i, part.get(i));
+            try {
+                for (int from = 0; from < hashes.size(); from += CHUNK) {
+                    List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT guid_hash, id, paper_id, upvotes,"
+                            + " stars, comments, arxiv_version FROM items WHERE (source_id, guid_hash) IN (" + pairs(part.size())
+                            + ")")) {
+                        bindPairs(ps, sourceId, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                stored.put(rs.getString("guid_hash"), storedRow(rs));
+                            }
+                        }
+                    }
                 }
-                rows.addAll(q.map((rs, ctx) -> new Object[] {rs.getString("entry_key"), rs.getLong("id"), rs.getLong("paper_id")})
-                        .list());
+                for (int from = 0; from < keys.size(); from += CHUNK) {
+                    List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT entry_key, id, paper_id FROM items"
+                            + " WHERE (source_id, entry_key) IN (" + pairs(part.size()) + ") AND repeat_of IS NULL")) {
+                        bindPairs(ps, sourceId, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
             rows.sort(java.util.Comparator.comparingLong(r -> (Long) r[1]));
             for (Object[] r : rows) {
@@ -410,12 +417,20 @@ final class ItemStore {
             readPapers(h, own);
         }
 
-        private static String unionOf(int n, java.util.function.IntFunction<String> select) {
-            StringBuilder sql = new StringBuilder();
+        private static String pairs(int n) {
+            StringBuilder sql = new StringBuilder(n * 8);
             for (int i = 0; i < n; i++) {
-                sql.append(i == 0 ? "" : " UNION ALL ").append(select.apply(i));
+                sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
             }
             return sql.toString();
+        }
+
+        private static void bindPairs(PreparedStatement ps, String sourceId, List<String> values) throws SQLException {
+            int at = 1;
+            for (String v : values) {
+                ps.setString(at++, sourceId);
+                ps.setString(at++, v);
+            }
         }
     }
 

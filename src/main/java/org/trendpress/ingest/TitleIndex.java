@@ -223,9 +223,9 @@ final class TitleIndex {
     }
 
     /**
-     * The papers published within [{@code from}, {@code to}] with a title that matches
-     * ({@link TitleMatch#similarity}) the given significant tokens, best first (then lowest id), at
-     * most {@code limit}.
+     * Of the papers published within [{@code from}, {@code to}], the {@code limit} sharing the most
+     * keys with the given significant tokens (then lowest id), those with a title that matches them
+     * ({@link TitleMatch#similarity}).
      */
     synchronized List<Long> candidates(List<String> significant, Instant from, Instant to, int limit) {
         long[] bands = bands(significant);
@@ -234,25 +234,29 @@ final class TitleIndex {
         }
         long lo = from.getEpochSecond();
         long hi = to.getEpochSecond();
-        Map<Long, Double> found = new HashMap<>();
+        // as the database look-up did: the papers in the window sharing the most keys, then their titles
+        Map<Long, int[]> shared = new HashMap<>();
         for (long band : bands) {
-            postings.forEach(key(band), id -> {
-                if (found.containsKey(id)) {
-                    return;
-                }
-                Paper p = papers.get(id);
-                double best = 0;
-                if (p != null && p.published >= lo && p.published <= hi) {
-                    for (Title t : p.titles) {
-                        best = Math.max(best, TitleMatch.similarity(significant, t.significant()));
-                    }
-                }
-                found.put(id, best);
-            });
+            postings.forEach(key(band), id -> shared.computeIfAbsent(id, k -> new int[1])[0]++);
         }
-        return found.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).map(Map.Entry::getKey).toList();
+        List<Map.Entry<Long, int[]>> top = shared.entrySet().stream()
+                .filter(e -> {
+                    Paper p = papers.get(e.getKey());
+                    return p != null && p.published >= lo && p.published <= hi;
+                })
+                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                        : Long.compare(a.getKey(), b.getKey()))
+                .limit(limit).toList();
+        List<Long> out = new ArrayList<>();
+        for (Map.Entry<Long, int[]> e : top) {
+            for (Title t : papers.get(e.getKey()).titles) {
+                if (TitleMatch.similarity(significant, t.significant()) > 0) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** How many papers and titles the index holds (for tests and logs). */

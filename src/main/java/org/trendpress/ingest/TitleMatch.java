@@ -163,12 +163,14 @@ final class TitleMatch {
         long[] min = new long[BANDS * ROWS];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
         for (int s = 0; s < n; s++) {
-            long sh = shingles[s];
-            if (s > 0 && sh == shingles[s - 1]) {
+            if (s > 0 && shingles[s] == shingles[s - 1]) {
                 continue;
             }
+            // one well-mixed hash per shingle, then a multiply-add per function (2-universal,
+            // ordered by its high bits): the keys live only in memory, so the family is ours to pick
+            long sh = mix(shingles[s]);
             for (int k = 0; k < min.length; k++) {
-                long v = mix(sh + 0x9E3779B97F4A7C15L * (k + 1));
+                long v = sh * MULTIPLIERS[k] + OFFSETS[k];
                 if (v < min[k]) {
                     min[k] = v;
                 }
@@ -183,6 +185,16 @@ final class TitleMatch {
             bands[b] = h;
         }
         return bands;
+    }
+
+    private static final long[] MULTIPLIERS = new long[BANDS * ROWS];
+    private static final long[] OFFSETS = new long[BANDS * ROWS];
+
+    static {
+        for (int k = 0; k < MULTIPLIERS.length; k++) {
+            MULTIPLIERS[k] = mix(0x9E3779B97F4A7C15L * (2 * k + 1)) | 1L;
+            OFFSETS[k] = mix(0xC2B2AE3D27D4EB4FL * (2 * k + 2));
+        }
     }
 
     private static long fnv(String s, int from, int to) {
