@@ -106,11 +106,28 @@ final class ItemStore {
      * poller stores one source at a time). Returns how many new item rows were stored.
      */
     int saveAll(Handle h, String sourceId, List<Item> items, List<Classifier.Classification> classes, Instant seenAt) {
-        if (items.size() != classes.size()) {
-            throw new IllegalArgumentException("one classification per item");
+        return saveAll(h, sourceId, items, classes, items.stream().map(Prepared::of).toList(), seenAt);
+    }
+
+    /**
+     * What saving an item works out from the item alone: the poller does it on the poll thread,
+     * before the store lane, where it would wait for no database.
+     */
+    record Prepared(String guidHash, String entryKey, List<String> significant, long[] bands) {
+        static Prepared of(Item item) {
+            List<String> significant = TitleMatch.significant(item.title());
+            return new Prepared(FeedParser.sha256(item.guid()), ItemStore.entryKey(item), significant, TitleMatch.bands(significant));
+        }
+    }
+
+    /** {@link #saveAll(Handle, String, List, List, Instant)} with each item's {@link Prepared} worked out already. */
+    int saveAll(Handle h, String sourceId, List<Item> items, List<Classifier.Classification> classes,
+            List<Prepared> prepared, Instant seenAt) {
+        if (items.size() != classes.size() || items.size() != prepared.size()) {
+            throw new IllegalArgumentException("one classification and one preparation per item");
         }
         TitleIndex.of(h).refresh(h, seenAt);
-        Batch batch = new Batch(h, sourceId, items);
+        Batch batch = new Batch(h, sourceId, items, prepared);
         int n = 0;
         try (Statements st = new Statements(h)) {
             for (int i = 0; i < items.size(); i++) {
@@ -118,7 +135,7 @@ final class ItemStore {
                 Classifier.Classification c = classes.get(i);
                 // an item of another source (never from the parsers) is looked up on its own
                 if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(),
-                        seenAt, sourceId.equals(item.sourceId()) ? batch : null, st)) {
+                        seenAt, sourceId.equals(item.sourceId()) ? batch : null, st, prepared.get(i))) {
                     n++;
                 }
             }
@@ -137,6 +154,20 @@ final class ItemStore {
 
         Statements(Handle h) {
             this.h = h;
+        }
+
+        /** A statement without generated keys (queries, updates), prepared once. */
+        PreparedStatement plain(String sql) {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                try {
+                    ps = h.getConnection().prepareStatement(sql);
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+                prepared.put(sql, ps);
+            }
+            return ps;
         }
 
         PreparedStatement get(String sql) {
@@ -372,11 +403,21 @@ final class ItemStore {
             });
         }
 
-        Batch(Handle h, String sourceId, List<Item> items) {
-            List<Item> own = items.stream().filter(i -> sourceId.equals(i.sourceId())).toList();
-            List<String> hashes = new ArrayList<>(new LinkedHashSet<>(own.stream().map(i -> FeedParser.sha256(i.guid())).toList()));
-            List<String> keys = new ArrayList<>(new LinkedHashSet<>(own.stream().map(ItemStore::entryKey)
-                    .filter(Objects::nonNull).toList()));
+        Batch(Handle h, String sourceId, List<Item> items, List<Prepared> prepared) {
+            List<Item> own = new ArrayList<>();
+            Set<String> hashSet = new LinkedHashSet<>();
+            Set<String> keySet = new LinkedHashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (sourceId.equals(items.get(i).sourceId())) {
+                    own.add(items.get(i));
+                    hashSet.add(prepared.get(i).guidHash());
+                    if (prepared.get(i).entryKey() != null) {
+                        keySet.add(prepared.get(i).entryKey());
+                    }
+                }
+            }
+            List<String> hashes = new ArrayList<>(hashSet);
+            List<String> keys = new ArrayList<>(keySet);
             // row-value IN lists: each pair is a point look-up on the (source_id, guid_hash) or
             // (source_id, entry_key) index, where an IN list on the second column alone makes H2 read
             // every item of the source (and a UNION ALL of point queries took twice as long)
@@ -442,18 +483,19 @@ final class ItemStore {
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
         try (Statements st = new Statements(h)) {
-            boolean added = save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st);
+            boolean added = save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st,
+                    Prepared.of(item));
             st.flushTopics();
             return added;
         }
     }
 
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
-            List<Classifier.TopicScore> topics, Instant seenAt, Batch batch, Statements st) {
+            List<Classifier.TopicScore> topics, Instant seenAt, Batch batch, Statements st, Prepared prep) {
         if (batch == null) {
             TitleIndex.of(h).refresh(h, seenAt);
         }
-        String guidHash = FeedParser.sha256(item.guid());
+        String guidHash = prep.guidHash();
         Optional<Stored> stored = batch != null ? Optional.ofNullable(batch.stored.get(guidHash))
                 : h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
                                 + " FROM items WHERE source_id=:s AND guid_hash=:g")
@@ -462,7 +504,7 @@ final class ItemStore {
                         .findOne();
         if (stored.isPresent()) {
             Stored s = stored.get();
-            refresh(h, s, item, seenAt);
+            refresh(h, st, s, item, seenAt);
             if (batch != null) {
                 ItemDetails d = item.details();
                 batch.stored.put(guidHash, new Stored(s.id(), s.paperId(), Math.max(d.upvotes(), s.upvotes()),
@@ -472,7 +514,7 @@ final class ItemStore {
             return false;
         }
         int rank = rank(item, research);
-        String entryKey = entryKey(item);
+        String entryKey = prep.entryKey();
         Optional<long[]> repeat;
         if (entryKey == null) {
             repeat = Optional.empty();
@@ -490,6 +532,8 @@ final class ItemStore {
         boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
         Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
         TitleKeys keys = new TitleKeys();
+        keys.memo.put(item.title() == null ? "" : item.title(), prep.significant());
+        TitleIndex.of(h).prime(prep.significant(), prep.bands());
 
         // the paper is found (or created) first, so the item row is written once, already linked
         PaperMetadata.Sighting sighting = sighting(0, item, rank, when);
@@ -522,7 +566,7 @@ final class ItemStore {
             } else {
                 st.flushTopics(); // a twin absorbed below, or its topics replaced, may be a paper of this batch
                 boolean absorbed = adoptIds(h, paper, item, batch);
-                recompute(h, paperId, itemId, seenAt, keys);
+                recompute(h, st, paperId, itemId, seenAt, keys);
                 if (absorbed) {
                     reindex(h, paperId, keys);
                 }
@@ -673,7 +717,7 @@ final class ItemStore {
     }
 
     /** An item seen again: keep the highest signals it has shown, and a newer arXiv version's text. */
-    private void refresh(Handle h, Stored s, Item item, Instant seenAt) {
+    private void refresh(Handle h, Statements st, Stored s, Item item, Instant seenAt) {
         ItemDetails d = item.details();
         boolean newer = d.arxivVersion() > s.arxivVersion();
         if (d.upvotes() <= s.upvotes() && d.stars() <= s.stars() && d.comments() <= s.comments() && !newer) {
@@ -686,7 +730,7 @@ final class ItemStore {
                 .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
                 .bind("id", s.id()).execute();
         if (s.paperId() != null) {
-            recompute(h, s.paperId(), s.id(), seenAt, new TitleKeys());
+            recompute(h, st, s.paperId(), s.id(), seenAt, new TitleKeys());
         }
     }
 
@@ -949,49 +993,84 @@ final class ItemStore {
      * title or abstract changed a paper that already existed. Then indexes the paper's title and
      * that sighting's title when it is a research sighting ({@link #indexTitle}).
      */
-    private void recompute(Handle h, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
-        List<PaperMetadata.Sighting> sightings = h.createQuery("SELECT id, source_id, source_rank, title, summary_text,"
-                        + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
-                        + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
-                        + " FROM items WHERE paper_id=:p")
-                .bind("p", paperId)
-                .map((rs, ctx) -> new PaperMetadata.Sighting(rs.getLong("id"), rs.getString("source_id"),
-                        rs.getInt("source_rank"), rs.getString("title"), rs.getString("summary_text"),
-                        rs.getString("authors"), rs.getString("arxiv_id"), rs.getString("doi"),
-                        rs.getInt("arxiv_version"), rs.getInt("upvotes"), rs.getInt("stars"), rs.getInt("comments"),
-                        rs.getString("code_url"), rs.getString("project_url"), rs.getString("pdf_url"),
-                        rs.getString("primary_category"), rs.getString("categories"), rs.getString("arxiv_comment"),
-                        rs.getString("journal_ref"), rs.getObject("published_at", OffsetDateTime.class).toInstant()))
-                .list();
-        if (sightings.isEmpty()) {
-            return;
+    private void recompute(Handle h, Statements st, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
+        List<PaperMetadata.Sighting> sightings = new ArrayList<>();
+        Before before;
+        try {
+            PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_text,"
+                    + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
+                    + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
+                    + " FROM items WHERE paper_id=?");
+            q.setLong(1, paperId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sightings.add(new PaperMetadata.Sighting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                            rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                            rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                            rs.getObject(20, OffsetDateTime.class).toInstant()));
+                }
+            }
+            if (sightings.isEmpty()) {
+                return;
+            }
+            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=?");
+            b.setLong(1, paperId);
+            try (ResultSet rs = b.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IngestException("paper " + paperId + " has sightings but no row");
+                }
+                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class));
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
         PaperMetadata.Best b = PaperMetadata.best(sightings);
-        Before before = h.createQuery("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=:p")
-                .bind("p", paperId)
-                .map((rs, ctx) -> new Before(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, OffsetDateTime.class)))
-                .one();
         String title = cut(b.title(), 1000);
         boolean changed = b.arxivVersion() > before.arxivVersion()
                 || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
-        attempt(h, () -> h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
-                        + " mentions=:mentions, upvotes=:upvotes, stars=:stars, comments=:comments, code_url=:code,"
-                        + " project_url=:project, pdf_url=:pdf, primary_category=:primary, categories=:categories,"
-                        + " arxiv_comment=:comment, journal_ref=:journal,"
-                        + " published_at=CASE WHEN :published < published_at THEN :published ELSE published_at END"
-                        + (changed ? ", updated_at=:now" : "") + " WHERE id=:p")
-                .bind("title", title).bind("summary", b.summary()).bind("authors", cut(b.authors(), 4000))
-                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
-                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
-                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
-                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
-                .bind("published", utc(b.publishedAt())).bind("now", utc(seenAt)).bind("p", paperId)
-                .execute());
+        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, authors=?, arxiv_version=?,"
+                + " mentions=?, upvotes=?, stars=?, comments=?, code_url=?, project_url=?, pdf_url=?, primary_category=?,"
+                + " categories=?, arxiv_comment=?, journal_ref=?,"
+                + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END"
+                + (changed ? ", updated_at=?" : "") + " WHERE id=?");
+        // published_at only moves earlier (the paper row may know a time no sighting has any more);
+        // the database decides, against the row as it is when the update runs
         OffsetDateTime published = before.publishedAt();
         if (published == null || (b.publishedAt() != null && b.publishedAt().isBefore(published.toInstant()))) {
-            published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
-                    .mapTo(OffsetDateTime.class).one();
+            published = b.publishedAt() == null ? published : utc(b.publishedAt());
+        }
+        attempt(h, () -> {
+            try {
+                int i = 1;
+                set(u, i++, title);
+                set(u, i++, b.summary());
+                set(u, i++, cut(b.authors(), 4000));
+                u.setInt(i++, b.arxivVersion());
+                u.setInt(i++, b.mentions());
+                u.setInt(i++, b.upvotes());
+                u.setInt(i++, b.stars());
+                u.setInt(i++, b.comments());
+                set(u, i++, b.codeUrl());
+                set(u, i++, b.projectUrl());
+                set(u, i++, b.pdfUrl());
+                set(u, i++, b.primaryCategory());
+                set(u, i++, b.categories());
+                set(u, i++, b.comment());
+                set(u, i++, b.journalRef());
+                OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
+                u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
+                u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
+                if (changed) {
+                    u.setObject(i++, utc(seenAt));
+                }
+                u.setLong(i, paperId);
+                return u.executeUpdate();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        });
+        if (!Objects.equals(published, before.publishedAt())) {
             TitleIndex.of(h).published(paperId, published.toInstant());
         }
         // What earlier saves indexed: the paper's title as it stood, and every other research

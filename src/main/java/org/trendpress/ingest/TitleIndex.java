@@ -282,6 +282,12 @@ final class TitleIndex {
     private List<String> lastSignificant;
     private long[] lastBands;
 
+    /** Hands over the bands of the title a save is about to look up (worked out before the store lane). */
+    synchronized void prime(List<String> significant, long[] bands) {
+        lastSignificant = significant;
+        lastBands = bands;
+    }
+
     private long[] bands(List<String> significant) {
         if (!significant.equals(lastSignificant)) {
             lastBands = TitleMatch.bands(significant);
