@@ -355,32 +355,49 @@ final class ItemStore {
             List<String> dois = own.stream().map(Item::doi).filter(Objects::nonNull).map(d -> cut(d, 300)).distinct().toList();
             List<String> urls = own.stream().map(Item::canonicalUrl).filter(u -> hasPath(u) && u.length() <= 2000)
                     .distinct().toList();
-            for (List<String> part : chunks(ids)) {
-                h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (<k>)").bindList("k", part)
-                        .map((rs, ctx) -> paperIds(rs)).forEach(p -> arxiv.put(p.arxivId(), p));
-                arxivRead.addAll(part);
+            try {
+                for (List<String> part : chunks(ids)) {
+                    read(h, "SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (" + marks(part.size()) + ")", part,
+                            rs -> arxiv.put(rs.getString(2), paperIds(rs)));
+                    arxivRead.addAll(part);
+                }
+                for (List<String> part : chunks(dois)) {
+                    read(h, "SELECT id, arxiv_id, doi FROM papers WHERE doi IN (" + marks(part.size()) + ")", part,
+                            rs -> doi.put(rs.getString(3), paperIds(rs)));
+                    doiRead.addAll(part);
+                }
+                for (List<String> part : chunks(urls)) {
+                    read(h, "SELECT id, arxiv_id, doi, canonical_url FROM papers WHERE canonical_url IN (" + marks(part.size())
+                            + ")", part, rs -> addById(paperUrl, rs.getString(4), paperIds(rs)));
+                    read(h, "SELECT DISTINCT p.id, p.arxiv_id, p.doi, i.canonical_url FROM items i"
+                            + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_url IN (" + marks(part.size()) + ")",
+                            part, rs -> addById(itemUrl, rs.getString(4), paperIds(rs)));
+                    urlRead.addAll(part);
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            for (List<String> part : chunks(dois)) {
-                h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE doi IN (<k>)").bindList("k", part)
-                        .map((rs, ctx) -> paperIds(rs)).forEach(p -> doi.put(p.doi(), p));
-                doiRead.addAll(part);
+        }
+
+        private interface Row {
+            void accept(ResultSet rs) throws SQLException;
+        }
+
+        private static void read(Handle h, String sql, List<String> keys, Row row) throws SQLException {
+            try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 1, keys.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs);
+                    }
+                }
             }
-            for (List<String> part : chunks(urls)) {
-                h.createQuery("SELECT canonical_url, id, arxiv_id, doi FROM papers WHERE canonical_url IN (<k>) ORDER BY id")
-                        .bindList("k", part)
-                        .map((rs, ctx) -> {
-                            addById(paperUrl, rs.getString(1), paperIds(rs));
-                            return 0;
-                        }).forEach(x -> { });
-                h.createQuery("SELECT DISTINCT i.canonical_url, p.id, p.arxiv_id, p.doi FROM items i"
-                                + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_url IN (<k>)")
-                        .bindList("k", part)
-                        .map((rs, ctx) -> {
-                            addById(itemUrl, rs.getString(1), paperIds(rs));
-                            return 0;
-                        }).forEach(x -> { });
-                urlRead.addAll(part);
-            }
+        }
+
+        private static String marks(int n) {
+            return "?" + ", ?".repeat(Math.max(0, n - 1));
         }
 
         private static List<List<String>> chunks(List<String> keys) {
@@ -574,7 +591,7 @@ final class ItemStore {
             if (created) {
                 st.addTopics(paperId, topics); // written with the batch's others, before anything reads them
             } else {
-                writeTopics(h, paperId, topics, false);
+                replaceTopics(st, paperId, topics);
             }
         }
         if (batch != null) {
@@ -628,6 +645,48 @@ final class ItemStore {
             return;
         }
         insertTopics(h, paperId, topics);
+    }
+
+    /**
+     * {@link #replaceTopics(Handle, long, List)} on the batch's statements; topics equal to the
+     * paper's are left as they are.
+     */
+    private static void replaceTopics(Statements st, long paperId, List<Classifier.TopicScore> topics) {
+        if (topics == null || topics.isEmpty()) {
+            return;
+        }
+        Map<String, String> have = new HashMap<>(); // topic → confidence and source
+        Set<String> sources = new HashSet<>();
+        try {
+            PreparedStatement q = st.plain("SELECT topic, confidence, source FROM paper_topics WHERE paper_id=?");
+            q.setLong(1, paperId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    have.put(rs.getString(1), rs.getDouble(2) + " " + rs.getString(3));
+                    sources.add(rs.getString(3));
+                }
+            }
+            if (sources.contains("editor")) {
+                return;
+            }
+            String incoming = topics.get(0).source();
+            if (sources.contains("arxiv") && !incoming.equals("arxiv")) {
+                return;
+            }
+            Map<String, String> want = new HashMap<>();
+            for (Classifier.TopicScore t : topics) {
+                want.putIfAbsent(t.topic().code(), t.confidence() + " " + t.source());
+            }
+            if (want.equals(have)) {
+                return; // the same topics, confidences and sources: nothing to replace
+            }
+            PreparedStatement d = st.plain("DELETE FROM paper_topics WHERE paper_id=? AND source <> 'editor'");
+            d.setLong(1, paperId);
+            d.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        st.addTopics(paperId, topics);
     }
 
     private static void replaceTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
