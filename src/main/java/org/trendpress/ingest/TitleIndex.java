@@ -34,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  *
  * <p>Memory is bounded by the papers published in {@link #RETENTION}: once a day (by the saves'
- * clock) older papers are dropped and the look-up table rebuilt. About 0.5 KB per title.
+ * clock) older papers are dropped and the look-up table rebuilt. About 0.5 KB per paper.
  */
 final class TitleIndex {
 
@@ -51,8 +51,15 @@ final class TitleIndex {
         }
     }
 
-    /** One indexed title: its significant tokens and band hashes. */
-    private record Title(String text, List<String> significant, int[] keys) {}
+    /**
+     * One indexed title: its significant tokens joined by spaces (one string holds less than a
+     * list of them; titles with the same tokens are the same title here) and band hashes.
+     */
+    private record Title(String words, int[] keys) {
+        List<String> significant() {
+            return Arrays.asList(words.split(" "));
+        }
+    }
 
     private static final class Paper {
         final long id;
@@ -64,9 +71,9 @@ final class TitleIndex {
             this.published = published;
         }
 
-        boolean has(String text) {
+        boolean has(String words) {
             for (Title t : titles) {
-                if (t.text().equals(text)) {
+                if (t.words().equals(words)) {
                     return true;
                 }
             }
@@ -178,22 +185,21 @@ final class TitleIndex {
         } else {
             p.published = published;
         }
-        String text = title == null ? "" : title;
-        if (p.has(text)) {
+        List<String> sig = TitleMatch.significant(title == null ? "" : title);
+        if (sig.size() < TitleMatch.MIN_SIGNIFICANT) {
+            return; // too generic to match anything
+        }
+        String words = String.join(" ", sig);
+        if (p.has(words)) {
             return;
         }
-        List<String> sig = TitleMatch.significant(text);
         long[] bands = bands(sig);
-        if (bands == null) {
-            p.titles.add(new Title(text, sig, new int[0]));
-            return;
-        }
         int[] keys = new int[bands.length];
         for (int b = 0; b < bands.length; b++) {
             keys[b] = key(bands[b]);
         }
         int[] fresh = Arrays.stream(keys).filter(k -> !papersHasKey(paperId, k)).distinct().toArray();
-        p.titles.add(new Title(text, sig, keys));
+        p.titles.add(new Title(words, keys));
         for (int k : fresh) {
             postings.add(k, paperId);
         }

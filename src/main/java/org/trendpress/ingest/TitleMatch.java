@@ -130,7 +130,8 @@ final class TitleMatch {
      * titles share at least one key with near certainty (shingle Jaccard 0.65: 98%, 0.8: 99.99%;
      * "pre-training" and "pretraining" give the same shingles) while unrelated titles almost never
      * do (Jaccard 0.15: 1%, 0.05: 0.01%). Looking keys up by equality keeps the candidate set small even when every title uses
-     * common words. Empty when the title is too generic to be matched at all.
+     * common words. Empty when the title is too generic to be matched at all. ({@link TitleIndex}
+     * holds the same {@link #bands} in memory; this readable form is for tests and logs.)
      */
     static List<String> lookupKeys(String title) {
         long[] bands = bands(significant(title));
