@@ -3,8 +3,10 @@ package org.trendpress.ingest;
 import static org.trendpress.ingest.SourceStore.utc;
 
 import java.net.URI;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,21 +106,173 @@ final class ItemStore {
      * poller stores one source at a time). Returns how many new item rows were stored.
      */
     int saveAll(Handle h, String sourceId, List<Item> items, List<Classifier.Classification> classes, Instant seenAt) {
-        if (items.size() != classes.size()) {
-            throw new IllegalArgumentException("one classification per item");
+        return saveAll(h, sourceId, items, classes, items.stream().map(Prepared::of).toList(), seenAt);
+    }
+
+    /**
+     * What saving an item works out from the item alone: the poller does it on the poll thread,
+     * before the store lane, where it would wait for no database.
+     */
+    record Prepared(String guidHash, String entryKey, List<String> significant, long[] bands) {
+        static Prepared of(Item item) {
+            List<String> significant = TitleMatch.significant(item.title());
+            return new Prepared(FeedParser.sha256(item.guid()), ItemStore.entryKey(item), significant, TitleMatch.bands(significant));
         }
-        Batch batch = new Batch(h, sourceId, items);
+    }
+
+    /** {@link #saveAll(Handle, String, List, List, Instant)} with each item's {@link Prepared} worked out already. */
+    int saveAll(Handle h, String sourceId, List<Item> items, List<Classifier.Classification> classes,
+            List<Prepared> prepared, Instant seenAt) {
+        if (items.size() != classes.size() || items.size() != prepared.size()) {
+            throw new IllegalArgumentException("one classification and one preparation per item");
+        }
+        TitleIndex.of(h).refresh(h, seenAt);
+        Batch batch = new Batch(h, sourceId, items, prepared);
         int n = 0;
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Classifier.Classification c = classes.get(i);
-            // an item of another source (never from the parsers) is looked up on its own
-            if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(), seenAt,
-                    sourceId.equals(item.sourceId()) ? batch : null)) {
-                n++;
+        try (Statements st = new Statements(h)) {
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                Classifier.Classification c = classes.get(i);
+                // an item of another source (never from the parsers) is looked up on its own
+                if (save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(),
+                        seenAt, sourceId.equals(item.sourceId()) ? batch : null, st, prepared.get(i))) {
+                    n++;
+                }
             }
+            st.flushTopics();
         }
         return n;
+    }
+
+    /**
+     * The inserts every new item makes, prepared once per save or per source's batch and run as plain
+     * JDBC on the handle's connection (Jdbi's named binding cost more than H2's insert itself).
+     */
+    private static final class Statements implements AutoCloseable {
+        private final Handle h;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>(4);
+
+        Statements(Handle h) {
+            this.h = h;
+        }
+
+        /** A statement without generated keys (queries, updates), prepared once. */
+        PreparedStatement plain(String sql) {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                try {
+                    ps = h.getConnection().prepareStatement(sql);
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        PreparedStatement get(String sql) {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                try {
+                    ps = h.getConnection().prepareStatement(sql, new String[] {"id"});
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        /** Runs an insert and returns the id it generated; a failure as Jdbi reports it (see {@link #attempt}). */
+        static long insert(PreparedStatement ps) {
+            try {
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new IngestException("the database returned no id for an insert");
+                    }
+                    return keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        private PreparedStatement topicInsert;
+        private int pendingTopics;
+
+        /** Queues the topics of a paper this batch created (its first topics: nothing to replace). */
+        void addTopics(long paperId, List<Classifier.TopicScore> topics) {
+            if (topics == null || topics.isEmpty()) {
+                return;
+            }
+            try {
+                if (topicInsert == null) {
+                    topicInsert = h.getConnection().prepareStatement(
+                            "INSERT INTO paper_topics (paper_id, topic, confidence, source) VALUES (?, ?, ?, ?)");
+                }
+                Set<String> seen = new HashSet<>();
+                for (Classifier.TopicScore t : topics) {
+                    if (seen.add(t.topic().code())) {
+                        topicInsert.setLong(1, paperId);
+                        topicInsert.setString(2, t.topic().code());
+                        topicInsert.setDouble(3, t.confidence());
+                        topicInsert.setString(4, t.source());
+                        topicInsert.addBatch();
+                        pendingTopics++;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        /** Writes the queued topics: before anything reads or deletes paper topics, and at the end. */
+        void flushTopics() {
+            if (pendingTopics == 0) {
+                return;
+            }
+            try {
+                topicInsert.executeBatch();
+                pendingTopics = 0;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (topicInsert != null) {
+                try {
+                    topicInsert.close();
+                } catch (SQLException e) {
+                    LOG.debug("ingest.store.close_failed reason=\"{}\"", e.getMessage());
+                }
+            }
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    LOG.debug("ingest.store.close_failed reason=\"{}\"", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void set(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, v);
+        }
+    }
+
+    private static void set(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
     }
 
     /** The look-ups of one source's items made up front, kept up to date as the items are stored. */
@@ -128,8 +282,135 @@ final class ItemStore {
         /** entry key → {id, paper id or 0} of the source's first entry for it. */
         final Map<String, long[]> firsts = new HashMap<>();
 
+        /** arXiv id, DOI, canonical URL → papers, as read up front for the batch's items (a key absent from a map: no paper). */
+        final Map<String, PaperIds> arxiv = new HashMap<>();
+        final Map<String, PaperIds> doi = new HashMap<>();
+        /** papers.canonical_url → its papers, and items.canonical_url → their papers, each by paper id. */
+        final Map<String, List<PaperIds>> paperUrl = new HashMap<>();
+        final Map<String, List<PaperIds>> itemUrl = new HashMap<>();
+        final Set<String> arxivRead = new HashSet<>();
+        final Set<String> doiRead = new HashSet<>();
+        final Set<String> urlRead = new HashSet<>();
+        /**
+         * Set when a paper's ids changed in a way the maps do not follow (an id adopted, a twin
+         * absorbed, another transaction's paper): from then on the batch asks the database.
+         */
+        boolean papersStale;
+
+        Optional<PaperIds> byArxiv(Handle h, String id) {
+            return !papersStale && arxivRead.contains(id) ? Optional.ofNullable(arxiv.get(id)) : ItemStore.byArxiv(h, id);
+        }
+
+        Optional<PaperIds> byDoi(Handle h, String d) {
+            String key = cut(d, 300);
+            return !papersStale && doiRead.contains(key) ? Optional.ofNullable(doi.get(key)) : ItemStore.byDoi(h, d);
+        }
+
+        /** {@code urls[0]}: papers by canonical URL; the papers of items with that canonical URL when none. */
+        List<PaperIds> byUrl(Handle h, String url) {
+            if (papersStale || !urlRead.contains(url)) {
+                return ItemStore.byUrl(h, url);
+            }
+            List<PaperIds> p = paperUrl.getOrDefault(url, List.of());
+            return p.isEmpty() ? itemUrl.getOrDefault(url, List.of()) : p;
+        }
+
+        /** A paper this batch created. */
+        void created(PaperIds p, String canonical) {
+            if (p.arxivId() != null) {
+                arxiv.put(p.arxivId(), p);
+            }
+            if (p.doi() != null) {
+                doi.put(p.doi(), p);
+            }
+            if (canonical != null && urlRead.contains(canonical)) {
+                addById(paperUrl, canonical, p);
+            }
+        }
+
+        /** An item row this batch wrote, linked to {@code p}. */
+        void linked(String canonicalUrl, PaperIds p) {
+            if (canonicalUrl != null && urlRead.contains(canonicalUrl)) {
+                addById(itemUrl, canonicalUrl, p);
+            }
+        }
+
+        private static void addById(Map<String, List<PaperIds>> map, String key, PaperIds p) {
+            List<PaperIds> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+            for (PaperIds q : list) {
+                if (q.id() == p.id()) {
+                    return;
+                }
+            }
+            int at = 0;
+            while (at < list.size() && list.get(at).id() < p.id()) {
+                at++;
+            }
+            list.add(at, p);
+        }
+
+        /** Reads the papers of the batch's arXiv ids, DOIs and canonical URLs, a chunk of keys per query. */
+        void readPapers(Handle h, List<Item> own) {
+            List<String> ids = own.stream().map(Item::arxivId).filter(Objects::nonNull).distinct().toList();
+            List<String> dois = own.stream().map(Item::doi).filter(Objects::nonNull).map(d -> cut(d, 300)).distinct().toList();
+            List<String> urls = own.stream().map(Item::canonicalUrl).filter(u -> hasPath(u) && u.length() <= 2000)
+                    .distinct().toList();
+            try {
+                for (List<String> part : chunks(ids)) {
+                    read(h, "SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (" + marks(part.size()) + ")", part,
+                            rs -> arxiv.put(rs.getString(2), paperIds(rs)));
+                    arxivRead.addAll(part);
+                }
+                for (List<String> part : chunks(dois)) {
+                    read(h, "SELECT id, arxiv_id, doi FROM papers WHERE doi IN (" + marks(part.size()) + ")", part,
+                            rs -> doi.put(rs.getString(3), paperIds(rs)));
+                    doiRead.addAll(part);
+                }
+                for (List<String> part : chunks(urls)) {
+                    read(h, "SELECT id, arxiv_id, doi, canonical_url FROM papers WHERE canonical_url IN (" + marks(part.size())
+                            + ")", part, rs -> addById(paperUrl, rs.getString(4), paperIds(rs)));
+                    read(h, "SELECT DISTINCT p.id, p.arxiv_id, p.doi, i.canonical_url FROM items i"
+                            + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_url IN (" + marks(part.size()) + ")",
+                            part, rs -> addById(itemUrl, rs.getString(4), paperIds(rs)));
+                    urlRead.addAll(part);
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        private interface Row {
+            void accept(ResultSet rs) throws SQLException;
+        }
+
+        private static void read(Handle h, String sql, List<String> keys, Row row) throws SQLException {
+            try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 1, keys.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs);
+                    }
+                }
+            }
+        }
+
+        private static String marks(int n) {
+            return "?" + ", ?".repeat(Math.max(0, n - 1));
+        }
+
+        private static List<List<String>> chunks(List<String> keys) {
+            List<List<String>> out = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                out.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+            }
+            return out;
+        }
+
         /** A paper absorbed into another while the batch was stored: what it knew of it now points at the keeper. */
         void moved(long gone, long keep) {
+            papersStale = true;
             stored.replaceAll((k, s) -> s.paperId() != null && s.paperId() == gone
                     ? new Stored(s.id(), keep, s.upvotes(), s.stars(), s.comments(), s.arxivVersion()) : s);
             firsts.values().forEach(f -> {
@@ -139,49 +420,75 @@ final class ItemStore {
             });
         }
 
-        Batch(Handle h, String sourceId, List<Item> items) {
-            List<Item> own = items.stream().filter(i -> sourceId.equals(i.sourceId())).toList();
-            List<String> hashes = new ArrayList<>(new LinkedHashSet<>(own.stream().map(i -> FeedParser.sha256(i.guid())).toList()));
-            List<String> keys = new ArrayList<>(new LinkedHashSet<>(own.stream().map(ItemStore::entryKey)
-                    .filter(Objects::nonNull).toList()));
-            // one statement of point look-ups joined by UNION ALL: each uses the (source_id, guid_hash)
-            // and (source_id, entry_key) indexes fully, where an IN list on the second column makes
-            // H2 read every item of the source
-            for (int from = 0; from < hashes.size(); from += CHUNK) {
-                List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-                var q = h.createQuery(unionOf(part.size(), i -> "SELECT guid_hash, id, paper_id, upvotes, stars, comments,"
-                        + " arxiv_version FROM items WHERE source_id=:s AND guid_hash=:g" + i)).bind("s", sourceId);
-                for (int i = 0; i < part.size(); i++) {
-                    q.bind("g" + i, part.get(i));
+        Batch(Handle h, String sourceId, List<Item> items, List<Prepared> prepared) {
+            List<Item> own = new ArrayList<>();
+            Set<String> hashSet = new LinkedHashSet<>();
+            Set<String> keySet = new LinkedHashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (sourceId.equals(items.get(i).sourceId())) {
+                    own.add(items.get(i));
+                    hashSet.add(prepared.get(i).guidHash());
+                    if (prepared.get(i).entryKey() != null) {
+                        keySet.add(prepared.get(i).entryKey());
+                    }
                 }
-                q.map((rs, ctx) -> {
-                    stored.put(rs.getString("guid_hash"), storedRow(rs));
-                    return 0;
-                }).list();
             }
+            List<String> hashes = new ArrayList<>(hashSet);
+            List<String> keys = new ArrayList<>(keySet);
+            // row-value IN lists: each pair is a point look-up on the (source_id, guid_hash) or
+            // (source_id, entry_key) index, where an IN list on the second column alone makes H2 read
+            // every item of the source (and a UNION ALL of point queries took twice as long)
             List<Object[]> rows = new ArrayList<>();
-            for (int from = 0; from < keys.size(); from += CHUNK) {
-                List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                var q = h.createQuery(unionOf(part.size(), i -> "SELECT entry_key, id, paper_id FROM items"
-                        + " WHERE source_id=:s AND entry_key=:k" + i + " AND repeat_of IS NULL")).bind("s", sourceId);
-                for (int i = 0; i < part.size(); i++) {
-                    q.bind("k" + i, part.get(i));
+            try {
+                for (int from = 0; from < hashes.size(); from += CHUNK) {
+                    List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT guid_hash, id, paper_id, upvotes,"
+                            + " stars, comments, arxiv_version FROM items WHERE (source_id, guid_hash) IN (" + pairs(part.size())
+                            + ")")) {
+                        bindPairs(ps, sourceId, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                stored.put(rs.getString("guid_hash"), storedRow(rs));
+                            }
+                        }
+                    }
                 }
-                rows.addAll(q.map((rs, ctx) -> new Object[] {rs.getString("entry_key"), rs.getLong("id"), rs.getLong("paper_id")})
-                        .list());
+                for (int from = 0; from < keys.size(); from += CHUNK) {
+                    List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT entry_key, id, paper_id FROM items"
+                            + " WHERE (source_id, entry_key) IN (" + pairs(part.size()) + ") AND repeat_of IS NULL")) {
+                        bindPairs(ps, sourceId, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
             rows.sort(java.util.Comparator.comparingLong(r -> (Long) r[1]));
             for (Object[] r : rows) {
                 firsts.putIfAbsent((String) r[0], new long[] {(Long) r[1], (Long) r[2]});
             }
+            readPapers(h, own);
         }
 
-        private static String unionOf(int n, java.util.function.IntFunction<String> select) {
-            StringBuilder sql = new StringBuilder();
+        private static String pairs(int n) {
+            StringBuilder sql = new StringBuilder(n * 8);
             for (int i = 0; i < n; i++) {
-                sql.append(i == 0 ? "" : " UNION ALL ").append(select.apply(i));
+                sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
             }
             return sql.toString();
+        }
+
+        private static void bindPairs(PreparedStatement ps, String sourceId, List<String> values) throws SQLException {
+            int at = 1;
+            for (String v : values) {
+                ps.setString(at++, sourceId);
+                ps.setString(at++, v);
+            }
         }
     }
 
@@ -192,7 +499,20 @@ final class ItemStore {
 
     private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
             List<Classifier.TopicScore> topics, Instant seenAt, Batch batch) {
-        String guidHash = FeedParser.sha256(item.guid());
+        try (Statements st = new Statements(h)) {
+            boolean added = save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st,
+                    Prepared.of(item));
+            st.flushTopics();
+            return added;
+        }
+    }
+
+    private boolean save(Handle h, Item item, String kind, String kindReason, double kindConfidence, boolean research,
+            List<Classifier.TopicScore> topics, Instant seenAt, Batch batch, Statements st, Prepared prep) {
+        if (batch == null) {
+            TitleIndex.of(h).refresh(h, seenAt);
+        }
+        String guidHash = prep.guidHash();
         Optional<Stored> stored = batch != null ? Optional.ofNullable(batch.stored.get(guidHash))
                 : h.createQuery("SELECT id, paper_id, upvotes, stars, comments, arxiv_version"
                                 + " FROM items WHERE source_id=:s AND guid_hash=:g")
@@ -201,7 +521,7 @@ final class ItemStore {
                         .findOne();
         if (stored.isPresent()) {
             Stored s = stored.get();
-            refresh(h, s, item, seenAt);
+            refresh(h, st, s, item, seenAt);
             if (batch != null) {
                 ItemDetails d = item.details();
                 batch.stored.put(guidHash, new Stored(s.id(), s.paperId(), Math.max(d.upvotes(), s.upvotes()),
@@ -211,7 +531,7 @@ final class ItemStore {
             return false;
         }
         int rank = rank(item, research);
-        String entryKey = entryKey(item);
+        String entryKey = prep.entryKey();
         Optional<long[]> repeat;
         if (entryKey == null) {
             repeat = Optional.empty();
@@ -229,34 +549,50 @@ final class ItemStore {
         boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
         Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
         TitleKeys keys = new TitleKeys();
+        keys.memo.put(item.title() == null ? "" : item.title(), prep.significant());
+        TitleIndex.of(h).prime(prep.significant(), prep.bands());
 
         // the paper is found (or created) first, so the item row is written once, already linked
         PaperMetadata.Sighting sighting = sighting(0, item, rank, when);
-        PaperIds paper = find(h, item, repeatPaper, when, keys);
+        PaperIds paper = find(h, item, repeatPaper, when, keys, batch);
         boolean created = false;
         if (paper == null && mayCreate) {
-            Optional<Long> id = create(h, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
+            Optional<Long> id = create(h, st, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
             if (id.isPresent()) {
                 paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
                 created = true;
+                if (batch != null) {
+                    batch.created(paper, cut(canonical(item), 2000));
+                }
             } else {
                 paper = winner(h, item);
+                if (batch != null) {
+                    batch.papersStale = true;
+                }
             }
         }
         Long paperId = paper == null ? null : paper.id();
-        long itemId = insert(h, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
+        long itemId = insert(st, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
                 paperId, !created);
+        if (batch != null && paper != null) {
+            batch.linked(item.canonicalUrl(), paper);
+        }
         if (paperId != null) {
             if (created) {
                 indexNew(h, paperId, sighting, when, keys);
             } else {
+                st.flushTopics(); // a twin absorbed below, or its topics replaced, may be a paper of this batch
                 boolean absorbed = adoptIds(h, paper, item, batch);
-                recompute(h, paperId, itemId, seenAt, keys);
+                recompute(h, st, paperId, itemId, seenAt, keys);
                 if (absorbed) {
                     reindex(h, paperId, keys);
                 }
             }
-            writeTopics(h, paperId, topics, created);
+            if (created) {
+                st.addTopics(paperId, topics); // written with the batch's others, before anything reads them
+            } else {
+                replaceTopics(st, paperId, topics);
+            }
         }
         if (batch != null) {
             ItemDetails d = item.details();
@@ -281,12 +617,12 @@ final class ItemStore {
                 cut(d.journalRef(), 1000), published);
     }
 
-    /** {@link TitleMatch#lookupKeys} of the titles one save looks at, each worked out once. */
+    /** {@link TitleMatch#significant} of the titles one save looks at, each worked out once. */
     private static final class TitleKeys {
         private final Map<String, List<String>> memo = new HashMap<>();
 
-        List<String> of(String title) {
-            return memo.computeIfAbsent(title == null ? "" : title, TitleMatch::lookupKeys);
+        List<String> significant(String title) {
+            return memo.computeIfAbsent(title == null ? "" : title, TitleMatch::significant);
         }
     }
 
@@ -309,6 +645,48 @@ final class ItemStore {
             return;
         }
         insertTopics(h, paperId, topics);
+    }
+
+    /**
+     * {@link #replaceTopics(Handle, long, List)} on the batch's statements; topics equal to the
+     * paper's are left as they are.
+     */
+    private static void replaceTopics(Statements st, long paperId, List<Classifier.TopicScore> topics) {
+        if (topics == null || topics.isEmpty()) {
+            return;
+        }
+        Map<String, String> have = new HashMap<>(); // topic → confidence and source
+        Set<String> sources = new HashSet<>();
+        try {
+            PreparedStatement q = st.plain("SELECT topic, confidence, source FROM paper_topics WHERE paper_id=?");
+            q.setLong(1, paperId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    have.put(rs.getString(1), rs.getDouble(2) + " " + rs.getString(3));
+                    sources.add(rs.getString(3));
+                }
+            }
+            if (sources.contains("editor")) {
+                return;
+            }
+            String incoming = topics.get(0).source();
+            if (sources.contains("arxiv") && !incoming.equals("arxiv")) {
+                return;
+            }
+            Map<String, String> want = new HashMap<>();
+            for (Classifier.TopicScore t : topics) {
+                want.putIfAbsent(t.topic().code(), t.confidence() + " " + t.source());
+            }
+            if (want.equals(have)) {
+                return; // the same topics, confidences and sources: nothing to replace
+            }
+            PreparedStatement d = st.plain("DELETE FROM paper_topics WHERE paper_id=? AND source <> 'editor'");
+            d.setLong(1, paperId);
+            d.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        st.addTopics(paperId, topics);
     }
 
     private static void replaceTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
@@ -343,58 +721,62 @@ final class ItemStore {
      * Inserts the item row, linked to {@code paperId} when not null; {@code featuredFromPaper}
      * copies the paper's {@code featured_in} (a paper that existed before may have been featured).
      */
-    private long insert(Handle h, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
+    private long insert(Statements st, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
             String kindReason, double kindConfidence, Instant seenAt, Long paperId, boolean featuredFromPaper) {
         ItemDetails d = item.details();
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
-        return h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
-                        + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
-                        + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
-                        + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
-                        + " paper_id, featured_in)"
-                        + " VALUES (:source, :guid, :hash, :url, :canon, :title, :html, :text, :authors, :arxiv, :doi,"
-                        + " :published, :seen, :kind, :reason, :confidence, :entry, :repeat, :rank, :version, :upvotes, :stars,"
-                        + " :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :paper, "
-                        + (paperId != null && featuredFromPaper ? "(SELECT featured_in FROM papers WHERE id=:paper)" : "NULL")
-                        + ")")
-                .bind("paper", paperId)
-                .bind("source", item.sourceId())
-                .bind("guid", cut(item.guid(), 2000))
-                .bind("hash", guidHash)
-                .bind("url", cut(item.url(), 2000))
-                .bind("canon", cut(item.canonicalUrl(), 2000))
-                .bind("title", cut(item.title(), 1000))
-                .bind("html", item.summaryHtml())
-                .bind("text", item.summaryText())
-                .bind("authors", cut(String.join(", ", item.authors()), 4000))
-                .bind("arxiv", item.arxivId())
-                .bind("doi", cut(item.doi(), 300))
-                .bind("published", utc(published))
-                .bind("seen", utc(seenAt))
-                .bind("kind", kind)
-                .bind("reason", cut(kindReason, 200))
-                .bind("confidence", kindConfidence)
-                .bind("entry", cut(entryKey, 2000))
-                .bind("repeat", repeatOf)
-                .bind("rank", rank)
-                .bind("version", Math.max(0, d.arxivVersion()))
-                .bind("upvotes", Math.max(0, d.upvotes()))
-                .bind("stars", Math.max(0, d.stars()))
-                .bind("comments", Math.max(0, d.comments()))
-                .bind("code", cut(codeUrl(item, rank), 2000))
-                .bind("project", cut(d.projectUrl(), 2000))
-                .bind("pdf", cut(d.pdfUrl(), 2000))
-                .bind("primary", cut(d.primaryCategory(), 50))
-                .bind("categories", cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000))
-                .bind("comment", cut(d.comment(), 2000))
-                .bind("journal", cut(d.journalRef(), 1000))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+        boolean featured = paperId != null && featuredFromPaper;
+        PreparedStatement ps = st.get("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
+                + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
+                + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
+                + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
+                + " paper_id, featured_in)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + (featured ? "(SELECT featured_in FROM papers WHERE id=?)" : "NULL") + ")");
+        try {
+            int i = 1;
+            set(ps, i++, item.sourceId());
+            set(ps, i++, cut(item.guid(), 2000));
+            set(ps, i++, guidHash);
+            set(ps, i++, cut(item.url(), 2000));
+            set(ps, i++, cut(item.canonicalUrl(), 2000));
+            set(ps, i++, cut(item.title(), 1000));
+            set(ps, i++, item.summaryHtml());
+            set(ps, i++, item.summaryText());
+            set(ps, i++, cut(String.join(", ", item.authors()), 4000));
+            set(ps, i++, item.arxivId());
+            set(ps, i++, cut(item.doi(), 300));
+            ps.setObject(i++, utc(published));
+            ps.setObject(i++, utc(seenAt));
+            set(ps, i++, kind);
+            set(ps, i++, cut(kindReason, 200));
+            ps.setDouble(i++, kindConfidence);
+            set(ps, i++, cut(entryKey, 2000));
+            set(ps, i++, repeatOf);
+            ps.setInt(i++, rank);
+            ps.setInt(i++, Math.max(0, d.arxivVersion()));
+            ps.setInt(i++, Math.max(0, d.upvotes()));
+            ps.setInt(i++, Math.max(0, d.stars()));
+            ps.setInt(i++, Math.max(0, d.comments()));
+            set(ps, i++, cut(codeUrl(item, rank), 2000));
+            set(ps, i++, cut(d.projectUrl(), 2000));
+            set(ps, i++, cut(d.pdfUrl(), 2000));
+            set(ps, i++, cut(d.primaryCategory(), 50));
+            set(ps, i++, cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000));
+            set(ps, i++, cut(d.comment(), 2000));
+            set(ps, i++, cut(d.journalRef(), 1000));
+            set(ps, i++, paperId);
+            if (featured) {
+                ps.setLong(i, paperId);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        return Statements.insert(ps);
     }
 
     /** An item seen again: keep the highest signals it has shown, and a newer arXiv version's text. */
-    private void refresh(Handle h, Stored s, Item item, Instant seenAt) {
+    private void refresh(Handle h, Statements st, Stored s, Item item, Instant seenAt) {
         ItemDetails d = item.details();
         boolean newer = d.arxivVersion() > s.arxivVersion();
         if (d.upvotes() <= s.upvotes() && d.stars() <= s.stars() && d.comments() <= s.comments() && !newer) {
@@ -407,7 +789,7 @@ final class ItemStore {
                 .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
                 .bind("id", s.id()).execute();
         if (s.paperId() != null) {
-            recompute(h, s.paperId(), s.id(), seenAt, new TitleKeys());
+            recompute(h, st, s.paperId(), s.id(), seenAt, new TitleKeys());
         }
     }
 
@@ -449,15 +831,15 @@ final class ItemStore {
      * The Paper an item joins, or null: by arXiv id, DOI, the source's earlier entry for the same
      * work, canonical URL, then near-identical title.
      */
-    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys) {
+    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys, Batch batch) {
         if (item.arxivId() != null) {
-            Optional<PaperIds> p = byArxiv(h, item.arxivId());
+            Optional<PaperIds> p = batch != null ? batch.byArxiv(h, item.arxivId()) : byArxiv(h, item.arxivId());
             if (p.isPresent()) {
                 return p.get();
             }
         }
         if (item.doi() != null) {
-            Optional<PaperIds> p = byDoi(h, item.doi());
+            Optional<PaperIds> p = batch != null ? batch.byDoi(h, item.doi()) : byDoi(h, item.doi());
             if (p.isPresent() && compatible(p.get(), item)) {
                 return p.get();
             }
@@ -469,13 +851,7 @@ final class ItemStore {
             }
         }
         if (hasPath(item.canonicalUrl())) {
-            List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
-                    .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
-            if (byUrl.isEmpty()) {
-                byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
-                                + " WHERE i.canonical_url=:u ORDER BY p.id")
-                        .bind("u", item.canonicalUrl()).map((rs, ctx) -> paperIds(rs)).list();
-            }
+            List<PaperIds> byUrl = batch != null ? batch.byUrl(h, item.canonicalUrl()) : byUrl(h, item.canonicalUrl());
             for (PaperIds p : byUrl) {
                 if (compatible(p, item)) {
                     return p;
@@ -485,31 +861,21 @@ final class ItemStore {
         return byTitle(h, item, when, keys);
     }
 
-    /** The paper whose research sightings carry a near-identical title, within the time window. */
+    /**
+     * The paper whose research sightings carry a near-identical title, within the time window.
+     * The in-memory {@link TitleIndex} proposes the papers (the database scans the window instead
+     * for an item older than the index reaches); the database has the last word on each.
+     */
     private PaperIds byTitle(Handle h, Item item, Instant when, TitleKeys titleKeys) {
-        List<String> keys = titleKeys.of(item.title());
-        if (keys.isEmpty()) {
+        List<String> significant = titleKeys.significant(item.title());
+        if (significant.size() < TitleMatch.MIN_SIGNIFICANT) {
             return null;
         }
-        // paper_title_tokens holds MinHash band keys (TitleMatch.lookupKeys). Only the equality on
-        // the key goes to SQL: with the time window in the same WHERE, H2 scanned the whole index.
-        OffsetDateTime from = utc(when.minus(TITLE_WINDOW));
-        OffsetDateTime to = utc(when.plus(TITLE_WINDOW));
-        Map<Long, Integer> shared = new HashMap<>();
-        h.createQuery("SELECT paper_id, published_at FROM paper_title_tokens WHERE token IN (<keys>)")
-                .bindList("keys", keys)
-                .map((rs, ctx) -> {
-                    OffsetDateTime at = rs.getObject("published_at", OffsetDateTime.class);
-                    return at.isBefore(from) || at.isAfter(to) ? null : rs.getLong("paper_id");
-                })
-                .forEach(id -> {
-                    if (id != null) {
-                        shared.merge(id, 1, Integer::sum);
-                    }
-                });
-        List<Long> ids = shared.entrySet().stream()
-                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TITLE_CANDIDATES).map(Map.Entry::getKey).toList();
+        Instant from = when.minus(TITLE_WINDOW);
+        Instant to = when.plus(TITLE_WINDOW);
+        TitleIndex index = TitleIndex.of(h);
+        List<Long> ids = index.complete(from) ? index.candidates(significant, from, to, TITLE_CANDIDATES)
+                : scanWindow(h, significant, from, to);
         if (ids.isEmpty()) {
             return null;
         }
@@ -521,7 +887,6 @@ final class ItemStore {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         PaperIds best = null;
         double bestScore = 0;
-        List<String> significant = TitleMatch.significant(item.title());
         for (PaperIds p : papers) {
             if (!compatible(p, item)) {
                 continue;
@@ -543,27 +908,67 @@ final class ItemStore {
     }
 
     /**
+     * The papers published in [{@code from}, {@code to}] with a matching title, read from the
+     * database: for items older than the {@link TitleIndex} reaches. Best first, then lowest id.
+     */
+    private static List<Long> scanWindow(Handle h, List<String> significant, Instant from, Instant to) {
+        Map<Long, Double> found = new HashMap<>();
+        h.createQuery("SELECT id, title FROM papers WHERE published_at BETWEEN :from AND :to"
+                        + " UNION ALL SELECT i.paper_id, i.title FROM items i JOIN papers p ON p.id = i.paper_id"
+                        + " WHERE p.published_at BETWEEN :from AND :to AND i.source_rank >= 2")
+                .bind("from", utc(from)).bind("to", utc(to))
+                .map((rs, ctx) -> {
+                    double s = TitleMatch.similarity(significant, rs.getString(2));
+                    if (s > 0) {
+                        found.merge(rs.getLong(1), s, Math::max);
+                    }
+                    return 0;
+                }).forEach(x -> { });
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TITLE_CANDIDATES).map(Map.Entry::getKey).toList();
+    }
+
+    /**
      * Creates the paper of an item's first sighting, already holding the metadata and signals
      * {@link PaperMetadata#best} gives for that one sighting. Empty when another transaction
      * created it first (same arXiv id or DOI): see {@link #winner}.
      */
-    private Optional<Long> create(Handle h, Item item, PaperMetadata.Best b, Instant published, Instant seenAt) {
-        String canonical = item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
-                : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
-        return attempt(h, () -> h.createUpdate("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
-                        + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
-                        + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
-                        + " VALUES (:arxiv, :doi, :canon, :title, :authors, :summary, :version, :mentions, :upvotes,"
-                        + " :stars, :comments, :code, :project, :pdf, :primary, :categories, :comment, :journal, :seen,"
-                        + " :published)")
-                .bind("arxiv", item.arxivId()).bind("doi", cut(item.doi(), 300)).bind("canon", cut(canonical, 2000))
-                .bind("title", cut(b.title(), 1000)).bind("authors", cut(b.authors(), 4000)).bind("summary", b.summary())
-                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
-                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
-                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
-                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
-                .bind("seen", utc(seenAt)).bind("published", utc(published))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    private Optional<Long> create(Handle h, Statements st, Item item, PaperMetadata.Best b, Instant published,
+            Instant seenAt) {
+        String canonical = canonical(item);
+        PreparedStatement ps = st.get("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
+                + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
+                + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        return attempt(h, () -> {
+            try {
+                int i = 1;
+                set(ps, i++, item.arxivId());
+                set(ps, i++, cut(item.doi(), 300));
+                set(ps, i++, cut(canonical, 2000));
+                set(ps, i++, cut(b.title(), 1000));
+                set(ps, i++, cut(b.authors(), 4000));
+                set(ps, i++, b.summary());
+                ps.setInt(i++, b.arxivVersion());
+                ps.setInt(i++, b.mentions());
+                ps.setInt(i++, b.upvotes());
+                ps.setInt(i++, b.stars());
+                ps.setInt(i++, b.comments());
+                set(ps, i++, b.codeUrl());
+                set(ps, i++, b.projectUrl());
+                set(ps, i++, b.pdfUrl());
+                set(ps, i++, b.primaryCategory());
+                set(ps, i++, b.categories());
+                set(ps, i++, b.comment());
+                set(ps, i++, b.journalRef());
+                ps.setObject(i++, utc(seenAt));
+                ps.setObject(i, utc(published));
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+            return Statements.insert(ps);
+        });
     }
 
     /** The paper another transaction created first with the item's arXiv id or DOI (committed by now). */
@@ -585,6 +990,9 @@ final class ItemStore {
     private boolean adoptIds(Handle h, PaperIds p, Item item, Batch batch) {
         boolean absorbed = false;
         long paperId = p.id();
+        if (batch != null && ((p.arxivId() == null && item.arxivId() != null) || (p.doi() == null && item.doi() != null))) {
+            batch.papersStale = true; // the batch's maps hold this paper's old ids
+        }
         if (p.arxivId() == null && item.arxivId() != null) {
             boolean ok = attempt(h, () -> h.createUpdate("UPDATE papers SET arxiv_id=:a, canonical_url=:c WHERE id=:id")
                     .bind("a", item.arxivId()).bind("c", "https://arxiv.org/abs/" + item.arxivId()).bind("id", paperId)
@@ -624,8 +1032,13 @@ final class ItemStore {
         h.createUpdate("UPDATE papers SET featured_in = COALESCE(featured_in, (SELECT featured_in FROM papers"
                 + " WHERE id=:g)) WHERE id=:k").bind("k", keep).bind("g", gone).execute();
         h.createUpdate("UPDATE items SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
-        h.createUpdate("DELETE FROM paper_title_tokens WHERE paper_id=:g").bind("g", gone).execute();
         h.createUpdate("DELETE FROM papers WHERE id=:g").bind("g", gone).execute();
+        TitleIndex index = TitleIndex.of(h);
+        if (h.isInTransaction()) {
+            h.afterCommit(() -> index.remove(gone)); // a rollback keeps the paper, and its titles indexed
+        } else {
+            index.remove(gone);
+        }
         if (batch != null) {
             batch.moved(gone, keep);
         }
@@ -639,51 +1052,85 @@ final class ItemStore {
      * title or abstract changed a paper that already existed. Then indexes the paper's title and
      * that sighting's title when it is a research sighting ({@link #indexTitle}).
      */
-    private void recompute(Handle h, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
-        List<PaperMetadata.Sighting> sightings = h.createQuery("SELECT id, source_id, source_rank, title, summary_text,"
-                        + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
-                        + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
-                        + " FROM items WHERE paper_id=:p")
-                .bind("p", paperId)
-                .map((rs, ctx) -> new PaperMetadata.Sighting(rs.getLong("id"), rs.getString("source_id"),
-                        rs.getInt("source_rank"), rs.getString("title"), rs.getString("summary_text"),
-                        rs.getString("authors"), rs.getString("arxiv_id"), rs.getString("doi"),
-                        rs.getInt("arxiv_version"), rs.getInt("upvotes"), rs.getInt("stars"), rs.getInt("comments"),
-                        rs.getString("code_url"), rs.getString("project_url"), rs.getString("pdf_url"),
-                        rs.getString("primary_category"), rs.getString("categories"), rs.getString("arxiv_comment"),
-                        rs.getString("journal_ref"), rs.getObject("published_at", OffsetDateTime.class).toInstant()))
-                .list();
-        if (sightings.isEmpty()) {
-            return;
+    private void recompute(Handle h, Statements st, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
+        List<PaperMetadata.Sighting> sightings = new ArrayList<>();
+        Before before;
+        try {
+            PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_text,"
+                    + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
+                    + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
+                    + " FROM items WHERE paper_id=?");
+            q.setLong(1, paperId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sightings.add(new PaperMetadata.Sighting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                            rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                            rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                            rs.getObject(20, OffsetDateTime.class).toInstant()));
+                }
+            }
+            if (sightings.isEmpty()) {
+                return;
+            }
+            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=?");
+            b.setLong(1, paperId);
+            try (ResultSet rs = b.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IngestException("paper " + paperId + " has sightings but no row");
+                }
+                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class));
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
         PaperMetadata.Best b = PaperMetadata.best(sightings);
-        Before before = h.createQuery("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=:p")
-                .bind("p", paperId)
-                .map((rs, ctx) -> new Before(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, OffsetDateTime.class)))
-                .one();
         String title = cut(b.title(), 1000);
         boolean changed = b.arxivVersion() > before.arxivVersion()
                 || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
-        attempt(h, () -> h.createUpdate("UPDATE papers SET title=:title, summary=:summary, authors=:authors, arxiv_version=:version,"
-                        + " mentions=:mentions, upvotes=:upvotes, stars=:stars, comments=:comments, code_url=:code,"
-                        + " project_url=:project, pdf_url=:pdf, primary_category=:primary, categories=:categories,"
-                        + " arxiv_comment=:comment, journal_ref=:journal,"
-                        + " published_at=CASE WHEN :published < published_at THEN :published ELSE published_at END"
-                        + (changed ? ", updated_at=:now" : "") + " WHERE id=:p")
-                .bind("title", title).bind("summary", b.summary()).bind("authors", cut(b.authors(), 4000))
-                .bind("version", b.arxivVersion()).bind("mentions", b.mentions()).bind("upvotes", b.upvotes())
-                .bind("stars", b.stars()).bind("comments", b.comments()).bind("code", b.codeUrl())
-                .bind("project", b.projectUrl()).bind("pdf", b.pdfUrl()).bind("primary", b.primaryCategory())
-                .bind("categories", b.categories()).bind("comment", b.comment()).bind("journal", b.journalRef())
-                .bind("published", utc(b.publishedAt())).bind("now", utc(seenAt)).bind("p", paperId)
-                .execute());
+        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, authors=?, arxiv_version=?,"
+                + " mentions=?, upvotes=?, stars=?, comments=?, code_url=?, project_url=?, pdf_url=?, primary_category=?,"
+                + " categories=?, arxiv_comment=?, journal_ref=?,"
+                + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END"
+                + (changed ? ", updated_at=?" : "") + " WHERE id=?");
+        // published_at only moves earlier (the paper row may know a time no sighting has any more);
+        // the database decides, against the row as it is when the update runs
         OffsetDateTime published = before.publishedAt();
         if (published == null || (b.publishedAt() != null && b.publishedAt().isBefore(published.toInstant()))) {
-            published = h.createQuery("SELECT published_at FROM papers WHERE id=:p").bind("p", paperId)
-                    .mapTo(OffsetDateTime.class).one();
-            h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
-                    .bind("at", published).bind("p", paperId).execute();
+            published = b.publishedAt() == null ? published : utc(b.publishedAt());
+        }
+        attempt(h, () -> {
+            try {
+                int i = 1;
+                set(u, i++, title);
+                set(u, i++, b.summary());
+                set(u, i++, cut(b.authors(), 4000));
+                u.setInt(i++, b.arxivVersion());
+                u.setInt(i++, b.mentions());
+                u.setInt(i++, b.upvotes());
+                u.setInt(i++, b.stars());
+                u.setInt(i++, b.comments());
+                set(u, i++, b.codeUrl());
+                set(u, i++, b.projectUrl());
+                set(u, i++, b.pdfUrl());
+                set(u, i++, b.primaryCategory());
+                set(u, i++, b.categories());
+                set(u, i++, b.comment());
+                set(u, i++, b.journalRef());
+                OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
+                u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
+                u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
+                if (changed) {
+                    u.setObject(i++, utc(seenAt));
+                }
+                u.setLong(i, paperId);
+                return u.executeUpdate();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        });
+        if (!Objects.equals(published, before.publishedAt())) {
+            TitleIndex.of(h).published(paperId, published.toInstant());
         }
         // What earlier saves indexed: the paper's title as it stood, and every other research
         // sighting's title (each was indexed when it joined). Only what is new needs keys.
@@ -702,7 +1149,7 @@ final class ItemStore {
             }
         }
         wanted.removeAll(indexed);
-        indexTitles(h, paperId, wanted, published, keys, false);
+        indexTitles(h, paperId, wanted, published);
     }
 
     /** The paper row as {@link #recompute} found it. */
@@ -726,39 +1173,23 @@ final class ItemStore {
         }
         wanted.addAll(h.createQuery("SELECT title FROM items WHERE paper_id=:p AND source_rank >= 2").bind("p", paperId)
                 .map((rs, ctx) -> rs.getString(1) == null ? "" : rs.getString(1)).list());
-        h.createUpdate("UPDATE paper_title_tokens SET published_at=:at WHERE paper_id=:p AND published_at <> :at")
-                .bind("at", published[0]).bind("p", paperId).execute();
-        indexTitles(h, paperId, wanted, published[0], keys, false);
+        indexTitles(h, paperId, wanted, published[0]);
     }
 
     /** Indexes the title of a paper this save created (its one sighting's title). */
     private void indexNew(Handle h, long paperId, PaperMetadata.Sighting only, Instant published, TitleKeys keys) {
-        indexTitles(h, paperId, Set.of(only.title() == null ? "" : only.title()), utc(published), keys, true);
+        TitleIndex.of(h).add(paperId, only.title(), published);
     }
 
-    /** Adds the lookup keys of {@code titles} the paper's index lacks. */
-    private void indexTitles(Handle h, long paperId, Set<String> titles, OffsetDateTime published, TitleKeys keys,
-            boolean fresh) {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String t : titles) {
-            wanted.addAll(keys.of(t));
-        }
-        if (wanted.isEmpty()) {
+    /** Adds {@code titles} to the paper's entry in the {@link TitleIndex} (titles it has already add nothing). */
+    private static void indexTitles(Handle h, long paperId, Set<String> titles, OffsetDateTime published) {
+        if (titles.isEmpty() || published == null) {
             return;
         }
-        if (!fresh) {
-            wanted.removeAll(h.createQuery("SELECT token FROM paper_title_tokens WHERE paper_id=:p")
-                    .bind("p", paperId).mapTo(String.class).list());
-            if (wanted.isEmpty()) {
-                return;
-            }
+        TitleIndex index = TitleIndex.of(h);
+        for (String t : titles) {
+            index.add(paperId, t, published.toInstant());
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO paper_title_tokens (token, paper_id, published_at)"
-                + " VALUES (:t, :p, :at)");
-        for (String t : wanted) {
-            batch.bind("t", t).bind("p", paperId).bind("at", published).add();
-        }
-        batch.execute();
     }
 
     // ---- helpers ----
@@ -771,6 +1202,24 @@ final class ItemStore {
     private static Optional<PaperIds> byDoi(Handle h, String doi) {
         return h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE doi=:d").bind("d", cut(doi, 300))
                 .map((rs, ctx) -> paperIds(rs)).findOne();
+    }
+
+    /** The papers with this canonical URL; when none, the papers of items with it. By paper id. */
+    private static List<PaperIds> byUrl(Handle h, String url) {
+        List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
+                .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
+        if (byUrl.isEmpty()) {
+            byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
+                            + " WHERE i.canonical_url=:u ORDER BY p.id")
+                    .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
+        }
+        return byUrl;
+    }
+
+    /** The canonical URL a paper created from this item gets. */
+    private static String canonical(Item item) {
+        return item.arxivId() != null ? "https://arxiv.org/abs/" + item.arxivId()
+                : item.canonicalUrl() != null ? item.canonicalUrl() : item.guid();
     }
 
     private static Optional<PaperIds> ids(Handle h, long paperId) {

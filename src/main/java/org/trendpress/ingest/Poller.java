@@ -333,15 +333,17 @@ public final class Poller {
         // classifying needs no database: it runs on this poll thread, outside the store lane
         List<Item> list = new ArrayList<>();
         List<Classifier.Classification> classes = new ArrayList<>();
+        List<ItemStore.Prepared> prepared = new ArrayList<>();
         for (Item item : feed.items()) {
             list.add(item);
             classes.add(classifier.classify(ItemFeatures.of(item, source.kindHint())));
+            prepared.add(ItemStore.Prepared.of(item)); // hashes, entry key, title keys: no database needed either
         }
         storeLock.lock();
         long start = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
         try {
-            return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, classes, now));
+            return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, classes, prepared, now));
         } finally {
             storeNanos.addAndGet(System.nanoTime() - start);
             storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);

@@ -130,42 +130,77 @@ final class TitleMatch {
      * titles share at least one key with near certainty (shingle Jaccard 0.65: 98%, 0.8: 99.99%;
      * "pre-training" and "pretraining" give the same shingles) while unrelated titles almost never
      * do (Jaccard 0.15: 1%, 0.05: 0.01%). Looking keys up by equality keeps the candidate set small even when every title uses
-     * common words. Empty when the title is too generic to be matched at all.
+     * common words. Empty when the title is too generic to be matched at all. ({@link TitleIndex}
+     * holds the same {@link #bands} in memory; this readable form is for tests and logs.)
      */
     static List<String> lookupKeys(String title) {
-        List<String> sig = significant(title);
-        if (sig.size() < MIN_SIGNIFICANT) {
+        long[] bands = bands(significant(title));
+        if (bands == null) {
             return List.of();
         }
-        String text = String.join("", sig);
-        Set<Long> shingles = new java.util.HashSet<>();
-        for (int i = 0; i + SHINGLE <= text.length() || i == 0; i++) {
-            shingles.add(fnv(text.substring(i, Math.min(text.length(), i + SHINGLE))));
+        List<String> keys = new ArrayList<>(BANDS);
+        for (int b = 0; b < BANDS; b++) {
+            keys.add("m" + b + ":" + Long.toHexString(bands[b]));
         }
+        return keys;
+    }
+
+    /**
+     * The {@value #BANDS} MinHash band hashes of {@link #lookupKeys} for a title's
+     * {@link #significant} tokens (band {@code b} of both is the same hash); null when there are
+     * fewer than {@value #MIN_SIGNIFICANT} tokens.
+     */
+    static long[] bands(List<String> sig) {
+        if (sig.size() < MIN_SIGNIFICANT) {
+            return null;
+        }
+        String text = String.join("", sig);
+        long[] shingles = new long[Math.max(1, text.length() - SHINGLE + 1)];
+        int n = 0;
+        for (int i = 0; i + SHINGLE <= text.length() || i == 0; i++) {
+            shingles[n++] = fnv(text, i, Math.min(text.length(), i + SHINGLE));
+        }
+        java.util.Arrays.sort(shingles, 0, n); // the same set as before, repeats skipped below
         long[] min = new long[BANDS * ROWS];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
-        for (long sh : shingles) {
+        for (int s = 0; s < n; s++) {
+            if (s > 0 && shingles[s] == shingles[s - 1]) {
+                continue;
+            }
+            // one well-mixed hash per shingle, then a multiply-add per function (2-universal,
+            // ordered by its high bits): the keys live only in memory, so the family is ours to pick
+            long sh = mix(shingles[s]);
             for (int k = 0; k < min.length; k++) {
-                long v = mix(sh + 0x9E3779B97F4A7C15L * (k + 1));
+                long v = sh * MULTIPLIERS[k] + OFFSETS[k];
                 if (v < min[k]) {
                     min[k] = v;
                 }
             }
         }
-        List<String> keys = new ArrayList<>(BANDS);
+        long[] bands = new long[BANDS];
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) {
                 h = mix(h * 31 + min[b * ROWS + r]);
             }
-            keys.add("m" + b + ":" + Long.toHexString(h));
+            bands[b] = h;
         }
-        return keys;
+        return bands;
     }
 
-    private static long fnv(String s) {
+    private static final long[] MULTIPLIERS = new long[BANDS * ROWS];
+    private static final long[] OFFSETS = new long[BANDS * ROWS];
+
+    static {
+        for (int k = 0; k < MULTIPLIERS.length; k++) {
+            MULTIPLIERS[k] = mix(0x9E3779B97F4A7C15L * (2 * k + 1)) | 1L;
+            OFFSETS[k] = mix(0xC2B2AE3D27D4EB4FL * (2 * k + 2));
+        }
+    }
+
+    private static long fnv(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
@@ -194,7 +229,11 @@ final class TitleMatch {
 
     /** {@link #similarity(String, String)} with the first title's {@link #significant} tokens worked out already. */
     static double similarity(List<String> sa, String b) {
-        List<String> sb = significant(b);
+        return similarity(sa, significant(b));
+    }
+
+    /** {@link #similarity(String, String)} of two titles' {@link #significant} tokens. */
+    static double similarity(List<String> sa, List<String> sb) {
         if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
             return 0;
         }

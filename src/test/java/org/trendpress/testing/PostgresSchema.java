@@ -33,6 +33,11 @@ public final class PostgresSchema implements AutoCloseable {
         return db;
     }
 
+    /** Another {@link Database} on the same schema, as a restarted application would open it (the caller closes it). */
+    public Database reopen() {
+        return Database.open(SERVER + "?currentSchema=" + schema, "postgres", "");
+    }
+
     @Override
     public void close() {
         db.close();

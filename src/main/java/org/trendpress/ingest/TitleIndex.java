@@ -1,0 +1,386 @@
+package org.trendpress.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The titles of Papers in memory, for {@link ItemStore}'s near-identical title look-up: each
+ * paper's own title and its research sightings' titles, under the {@value TitleMatch#BANDS}
+ * MinHash band hashes of {@link TitleMatch#bands}, with the paper's publication time. One index per
+ * database ({@link Jdbi}), shared by every {@link ItemStore} of the process.
+ *
+ * <p>It only proposes: a paper it names is checked against the database before an item joins it
+ * (the paper may have been rolled back or absorbed, or its titles changed), so a stale entry costs
+ * a query, never a wrong merge. What it must not do is miss a title, so:
+ * <ul>
+ *   <li>it is built from the database at its first use, for papers published since
+ *       {@link #RETENTION} before that save ({@link #complete}: items whose time window reaches
+ *       further back are matched by the database instead, see {@link ItemStore});</li>
+ *   <li>every save in this process adds what it writes at once (inside its transaction, so later
+ *       items of the same transaction see it);</li>
+ *   <li>each save first reads the papers and research sightings with ids above the highest it has
+ *       seen, which were written by another process. (A row another process commits after a row
+ *       with a higher id was read is missed, like two concurrent first sightings sharing only a
+ *       title.)</li>
+ * </ul>
+ *
+ * <p>Memory is bounded by the papers published in {@link #RETENTION}: once a day (by the saves'
+ * clock) older papers are dropped and the look-up table rebuilt. About 0.5 KB per paper.
+ */
+final class TitleIndex {
+
+    /** How far back (publication time) the index keeps papers. */
+    static final Duration RETENTION = Duration.ofDays(180);
+    private static final long COMPACT_EVERY = Duration.ofDays(1).getSeconds();
+
+    private static final Map<Jdbi, TitleIndex> BY_DATABASE = new WeakHashMap<>();
+
+    /** The index of the handle's database. */
+    static TitleIndex of(Handle h) {
+        synchronized (BY_DATABASE) {
+            return BY_DATABASE.computeIfAbsent(h.getJdbi(), j -> new TitleIndex());
+        }
+    }
+
+    /**
+     * One indexed title: its significant tokens joined by spaces (one string holds less than a
+     * list of them; titles with the same tokens are the same title here) and band hashes.
+     */
+    private record Title(String words, int[] keys) {
+        List<String> significant() {
+            return Arrays.asList(words.split(" "));
+        }
+    }
+
+    private static final class Paper {
+        final long id;
+        long published;
+        final List<Title> titles = new ArrayList<>(2);
+
+        Paper(long id, long published) {
+            this.id = id;
+            this.published = published;
+        }
+
+        boolean has(String words) {
+            for (Title t : titles) {
+                if (t.words().equals(words)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean hasKey(int key) {
+            for (Title t : titles) {
+                for (int k : t.keys()) {
+                    if (k == key) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Map<Long, Paper> papers = new HashMap<>();
+    private final Postings postings = new Postings();
+    private boolean loaded;
+    /** Papers published at or after this (epoch seconds) are all in the index. */
+    private long floor;
+    private long lastCompaction;
+    private long maxPaperId;
+    private long maxItemId;
+    private int dead;
+
+    /**
+     * Makes the index current before a save at {@code now}: built from the database at its first
+     * use, then brought up to date with rows other processes wrote since; drops old papers once a
+     * day.
+     */
+    synchronized void refresh(Handle h, Instant now) {
+        long nowSec = now.getEpochSecond();
+        if (!loaded) {
+            floor = nowSec - RETENTION.getSeconds();
+            lastCompaction = nowSec;
+            maxPaperId = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM papers").mapTo(Long.class).one();
+            maxItemId = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM items").mapTo(Long.class).one();
+            OffsetDateTime from = SourceStore.utc(Instant.ofEpochSecond(floor));
+            h.createQuery("SELECT id, title, published_at FROM papers WHERE published_at >= :from")
+                    .bind("from", from)
+                    .map((rs, ctx) -> {
+                        add(rs.getLong(1), rs.getString(2), epoch(rs.getObject(3, OffsetDateTime.class)));
+                        return 0;
+                    }).forEach(x -> { });
+            h.createQuery("SELECT i.paper_id, i.title, p.published_at FROM items i JOIN papers p ON p.id = i.paper_id"
+                            + " WHERE p.published_at >= :from AND i.source_rank >= " + PaperMetadata.RANK_RESEARCH)
+                    .bind("from", from)
+                    .map((rs, ctx) -> {
+                        add(rs.getLong(1), rs.getString(2), epoch(rs.getObject(3, OffsetDateTime.class)));
+                        return 0;
+                    }).forEach(x -> { });
+            loaded = true;
+            return;
+        }
+        long[] maxP = {maxPaperId};
+        h.createQuery("SELECT id, title, published_at FROM papers WHERE id > :max").bind("max", maxPaperId)
+                .map((rs, ctx) -> {
+                    long id = rs.getLong(1);
+                    maxP[0] = Math.max(maxP[0], id);
+                    long at = epoch(rs.getObject(3, OffsetDateTime.class));
+                    if (at >= floor || papers.containsKey(id)) {
+                        add(id, rs.getString(2), at);
+                    }
+                    return 0;
+                }).forEach(x -> { });
+        maxPaperId = maxP[0];
+        long[] maxI = {maxItemId};
+        h.createQuery("SELECT i.id, i.paper_id, i.title, i.source_rank, p.published_at FROM items i"
+                        + " LEFT JOIN papers p ON p.id = i.paper_id WHERE i.id > :max")
+                .bind("max", maxItemId)
+                .map((rs, ctx) -> {
+                    maxI[0] = Math.max(maxI[0], rs.getLong(1));
+                    long paper = rs.getLong(2);
+                    OffsetDateTime at = rs.getObject(5, OffsetDateTime.class);
+                    if (paper != 0 && at != null && rs.getInt(4) >= PaperMetadata.RANK_RESEARCH
+                            && (epoch(at) >= floor || papers.containsKey(paper))) {
+                        add(paper, rs.getString(3), epoch(at));
+                    }
+                    return 0;
+                }).forEach(x -> { });
+        maxItemId = maxI[0];
+        if (nowSec - lastCompaction >= COMPACT_EVERY) {
+            compact(nowSec - RETENTION.getSeconds());
+            lastCompaction = nowSec;
+        }
+    }
+
+    /** Whether every paper published at or after {@code from} is in the index. */
+    synchronized boolean complete(Instant from) {
+        return loaded && from.getEpochSecond() >= floor;
+    }
+
+    /**
+     * Adds a title to a paper (creating its entry), with the paper's publication time as the
+     * database now has it. A title the paper already has, or one too generic to match, adds no keys.
+     */
+    synchronized void add(long paperId, String title, Instant published) {
+        add(paperId, title, published.getEpochSecond());
+    }
+
+    private void add(long paperId, String title, long published) {
+        Paper p = papers.get(paperId);
+        if (p == null) {
+            p = new Paper(paperId, published);
+            papers.put(paperId, p);
+        } else {
+            p.published = published;
+        }
+        List<String> sig = TitleMatch.significant(title == null ? "" : title);
+        if (sig.size() < TitleMatch.MIN_SIGNIFICANT) {
+            return; // too generic to match anything
+        }
+        String words = String.join(" ", sig);
+        if (p.has(words)) {
+            return;
+        }
+        long[] bands = bands(sig);
+        int[] keys = new int[bands.length];
+        for (int b = 0; b < bands.length; b++) {
+            keys[b] = key(bands[b]);
+        }
+        int[] fresh = Arrays.stream(keys).filter(k -> !papersHasKey(paperId, k)).distinct().toArray();
+        p.titles.add(new Title(words, keys));
+        for (int k : fresh) {
+            postings.add(k, paperId);
+        }
+    }
+
+    private boolean papersHasKey(long paperId, int key) {
+        Paper p = papers.get(paperId);
+        return p != null && p.hasKey(key);
+    }
+
+    /** The paper's publication time changed (a sighting published earlier joined it). */
+    synchronized void published(long paperId, Instant published) {
+        Paper p = papers.get(paperId);
+        if (p != null) {
+            p.published = published.getEpochSecond();
+        }
+    }
+
+    /** A paper was deleted (absorbed into another). */
+    synchronized void remove(long paperId) {
+        if (papers.remove(paperId) != null) {
+            dead++;
+            if (dead > 1024 && dead > papers.size()) {
+                compact(floor);
+            }
+        }
+    }
+
+    /**
+     * Of the papers published within [{@code from}, {@code to}], the {@code limit} sharing the most
+     * keys with the given significant tokens (then lowest id), those with a title that matches them
+     * ({@link TitleMatch#similarity}).
+     */
+    synchronized List<Long> candidates(List<String> significant, Instant from, Instant to, int limit) {
+        long[] bands = bands(significant);
+        if (bands == null) {
+            return List.of();
+        }
+        long lo = from.getEpochSecond();
+        long hi = to.getEpochSecond();
+        // as the database look-up did: the papers in the window sharing the most keys, then their titles
+        Map<Long, int[]> shared = new HashMap<>();
+        for (long band : bands) {
+            postings.forEach(key(band), id -> shared.computeIfAbsent(id, k -> new int[1])[0]++);
+        }
+        List<Map.Entry<Long, int[]>> top = shared.entrySet().stream()
+                .filter(e -> {
+                    Paper p = papers.get(e.getKey());
+                    return p != null && p.published >= lo && p.published <= hi;
+                })
+                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                        : Long.compare(a.getKey(), b.getKey()))
+                .limit(limit).toList();
+        List<Long> out = new ArrayList<>();
+        for (Map.Entry<Long, int[]> e : top) {
+            for (Title t : papers.get(e.getKey()).titles) {
+                if (TitleMatch.similarity(significant, t.significant()) > 0) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many papers and titles the index holds (for tests and logs). */
+    synchronized int[] size() {
+        return new int[] {papers.size(), papers.values().stream().mapToInt(p -> p.titles.size()).sum()};
+    }
+
+    /** Drops papers published before {@code newFloor} and rebuilds the look-up table. */
+    private void compact(long newFloor) {
+        floor = Math.max(floor, newFloor);
+        papers.values().removeIf(p -> p.published < floor);
+        postings.clear();
+        for (Paper p : papers.values()) {
+            int[] all = p.titles.stream().flatMapToInt(t -> Arrays.stream(t.keys())).distinct().toArray();
+            for (int k : all) {
+                postings.add(k, p.id);
+            }
+        }
+        dead = 0;
+    }
+
+    /** The last title's bands: a save looks a title up, then adds the same title to the paper it found or made. */
+    private List<String> lastSignificant;
+    private long[] lastBands;
+
+    /** Hands over the bands of the title a save is about to look up (worked out before the store lane). */
+    synchronized void prime(List<String> significant, long[] bands) {
+        lastSignificant = significant;
+        lastBands = bands;
+    }
+
+    private long[] bands(List<String> significant) {
+        if (!significant.equals(lastSignificant)) {
+            lastBands = TitleMatch.bands(significant);
+            lastSignificant = significant;
+        }
+        return lastBands;
+    }
+
+    private static int key(long band) {
+        return (int) (band ^ (band >>> 32));
+    }
+
+    private static long epoch(OffsetDateTime t) {
+        return t.toEpochSecond();
+    }
+
+    /** int key → paper ids, open addressing over primitive arrays (no boxing per posting). */
+    private static final class Postings {
+        private int[] slotKey = new int[1024];
+        private int[] slotHead = new int[1024];
+        private int used;
+        private long[] entryPaper = new long[1024];
+        private int[] entryNext = new int[1024];
+        private int entries;
+
+        Postings() {
+            Arrays.fill(slotHead, -1);
+        }
+
+        void clear() {
+            slotKey = new int[1024];
+            slotHead = new int[1024];
+            Arrays.fill(slotHead, -1);
+            used = 0;
+            entryPaper = new long[1024];
+            entryNext = new int[1024];
+            entries = 0;
+        }
+
+        void add(int key, long paperId) {
+            if ((used + 1) * 2 > slotKey.length) {
+                grow();
+            }
+            int slot = slot(slotKey, slotHead, key);
+            if (slotHead[slot] < 0) {
+                slotKey[slot] = key;
+                used++;
+            }
+            if (entries == entryPaper.length) {
+                entryPaper = Arrays.copyOf(entryPaper, entries * 2);
+                entryNext = Arrays.copyOf(entryNext, entries * 2);
+            }
+            entryPaper[entries] = paperId;
+            entryNext[entries] = slotHead[slot];
+            slotHead[slot] = entries++;
+        }
+
+        void forEach(int key, java.util.function.LongConsumer action) {
+            int slot = slot(slotKey, slotHead, key);
+            for (int e = slotHead[slot]; e >= 0; e = entryNext[e]) {
+                action.accept(entryPaper[e]);
+            }
+        }
+
+        private static int slot(int[] keys, int[] heads, int key) {
+            int mask = keys.length - 1;
+            int h = key * 0x9E3779B9;
+            int i = (h ^ (h >>> 16)) & mask;
+            while (heads[i] >= 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            int[] oldKeys = slotKey;
+            int[] oldHeads = slotHead;
+            slotKey = new int[oldKeys.length * 2];
+            slotHead = new int[oldKeys.length * 2];
+            Arrays.fill(slotHead, -1);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldHeads[i] >= 0) {
+                    int s = slot(slotKey, slotHead, oldKeys[i]);
+                    slotKey[s] = oldKeys[i];
+                    slotHead[s] = oldHeads[i];
+                }
+            }
+        }
+    }
+}
