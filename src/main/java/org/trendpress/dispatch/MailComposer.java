@@ -94,7 +94,19 @@ final class MailComposer {
 
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(part(rendered.text(), "plain")); // least preferred first (RFC 2046)
-        alternative.addBodyPart(part(rendered.html(), "html"));
+        if (rendered.inline().isEmpty()) {
+            alternative.addBodyPart(part(rendered.html(), "html"));
+        } else {
+            // multipart/related (RFC 2387): the HTML first, then the images it names as cid:...
+            MimeMultipart related = new MimeMultipart("related");
+            related.addBodyPart(part(rendered.html(), "html"));
+            for (IssueMail.Inline image : rendered.inline()) {
+                related.addBodyPart(inlinePart(image));
+            }
+            MimeBodyPart wrapper = new MimeBodyPart();
+            wrapper.setContent(related);
+            alternative.addBodyPart(wrapper);
+        }
         message.setContent(alternative);
         message.saveChanges();
         return message;
@@ -122,6 +134,26 @@ final class MailComposer {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(body, "UTF-8", subtype);
         part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return part;
+    }
+
+    private static MimeBodyPart inlinePart(IssueMail.Inline image) throws MessagingException {
+        if (image.contentId() == null || !image.contentId().matches("[A-Za-z0-9._-]+(@[A-Za-z0-9.-]+)?")) {
+            throw new IllegalArgumentException("bad Content-ID: " + image.contentId());
+        }
+        if (image.mediaType() == null || !image.mediaType().matches("image/[a-z0-9.+-]+")) {
+            throw new IllegalArgumentException("inline part must be an image: " + image.mediaType());
+        }
+        String fileName = image.fileName() == null ? "" : image.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(image.bytes(), image.mediaType())));
+        part.setContentID("<" + image.contentId() + ">");
+        part.setDisposition(jakarta.mail.Part.INLINE);
+        if (!fileName.isEmpty()) {
+            part.setFileName(fileName);
+        }
+        part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
     }
 
