@@ -108,11 +108,12 @@ public final class TopicChart {
         s.setChartTitleFont(new Font(FONT, Font.BOLD, 30));
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 22));
-        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 20));
+        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 18));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 22));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
-        s.setXAxisLabelRotation(30);
+        s.setXAxisLabelRotation(40);
         s.setXAxisLabelAlignmentVertical(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
         s.setYAxisMin(0.0);
         s.setYAxisDecimalPattern("0");
@@ -135,6 +136,11 @@ public final class TopicChart {
             month = Arrays.asList(0);
             before = Arrays.asList(0);
         }
+        int highest = 0;
+        for (int i = 0; i < month.size(); i++) {
+            highest = Math.max(highest, Math.max(month.get(i), previous ? before.get(i) : 0));
+        }
+        s.setYAxisMax((double) Math.max(10, (highest / 10 + 1) * 10)); // headroom above the tallest bar
         chart.addSeries(trend.monthLabel(), labels, month).setFillColor(MONTH);
         if (previous) {
             chart.addSeries(trend.previousLabel(), labels, before).setFillColor(PREVIOUS);
