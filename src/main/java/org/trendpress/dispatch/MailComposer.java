@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
@@ -137,7 +138,23 @@ final class MailComposer {
         return part;
     }
 
-    private static MimeBodyPart inlinePart(IssueMail.Inline image) throws MessagingException {
+    /** The last inline image encoded, by identity of its bytes (a dispatch run sends one chart to all). */
+    private record Encoded(byte[] source, byte[] base64) {}
+
+    private volatile Encoded lastEncoded;
+
+    /** MIME Base64 (76-character lines, CRLF) of {@code bytes}, remembered for the same array. */
+    private byte[] base64(byte[] bytes) {
+        Encoded e = lastEncoded;
+        if (e != null && e.source() == bytes) {
+            return e.base64();
+        }
+        byte[] encoded = java.util.Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encode(bytes);
+        lastEncoded = new Encoded(bytes, encoded);
+        return encoded;
+    }
+
+    private MimeBodyPart inlinePart(IssueMail.Inline image) throws MessagingException {
         if (image.contentId() == null || !image.contentId().matches("[A-Za-z0-9._-]+(@[A-Za-z0-9.-]+)?")) {
             throw new IllegalArgumentException("bad Content-ID: " + image.contentId());
         }
@@ -145,15 +162,15 @@ final class MailComposer {
             throw new IllegalArgumentException("inline part must be an image: " + image.mediaType());
         }
         String fileName = image.fileName() == null ? "" : image.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-        MimeBodyPart part = new MimeBodyPart();
+        // the same image goes to every reader: Base64-encoded once, then written as it is
+        MimeBodyPart part = new PreencodedMimeBodyPart("base64");
         part.setDataHandler(new jakarta.activation.DataHandler(
-                new jakarta.mail.util.ByteArrayDataSource(image.bytes(), image.mediaType())));
+                new jakarta.mail.util.ByteArrayDataSource(base64(image.bytes()), image.mediaType())));
         part.setContentID("<" + image.contentId() + ">");
         part.setDisposition(jakarta.mail.Part.INLINE);
         if (!fileName.isEmpty()) {
             part.setFileName(fileName);
         }
-        part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
     }
 

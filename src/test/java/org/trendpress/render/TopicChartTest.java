@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,24 @@ class TopicChartTest {
                 trend.previousTotal(), new ArrayList<>(trend.topics())));
         assertThat(again).isEqualTo(first);
         assertThat(new Renderer(java.nio.file.Path.of("templates")).chartPng(SampleIssue.october2026())).isEqualTo(first);
+    }
+
+    @Test
+    void aFreshJvmDrawsTheSameBytes() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                DrawSample.class.getName()).redirectErrorStream(false).start();
+        byte[] bytes = child.getInputStream().readAllBytes();
+        assertThat(child.waitFor()).isZero();
+        assertThat(bytes).isEqualTo(TopicChart.png(trend));
+    }
+
+    /** Run in a child JVM by {@link #aFreshJvmDrawsTheSameBytes()}: writes the sample chart to stdout. */
+    public static final class DrawSample {
+        public static void main(String[] args) throws Exception {
+            System.out.write(TopicChart.png(SampleIssue.trend()));
+            System.out.flush();
+        }
     }
 
     @Test
