@@ -100,7 +100,7 @@ final class MailComposer {
         } else {
             // multipart/related (RFC 2387): the HTML first, then the images it names as cid:...
             MimeMultipart related = new MimeMultipart("related");
-            related.addBodyPart(part(rendered.html(), "html"));
+            related.addBodyPart(base64Part(rendered.html(), "html"));
             for (IssueMail.Inline image : rendered.inline()) {
                 related.addBodyPart(inlinePart(image));
             }
@@ -129,6 +129,19 @@ final class MailComposer {
             return "";
         }
         return CONTROL.matcher(value).replaceAll(" ").strip();
+    }
+
+    /**
+     * A UTF-8 text part Base64-encoded by the JDK in one pass: for the large HTML body of an issue
+     * with a chart, several times cheaper to write than Jakarta Mail's quoted-printable stream.
+     */
+    private static MimeBodyPart base64Part(String body, String subtype) throws MessagingException {
+        byte[] encoded = java.util.Base64.getMimeEncoder(76, new byte[] {'\r', '\n'})
+                .encode(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MimeBodyPart part = new PreencodedMimeBodyPart("base64");
+        part.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(encoded, "text/" + subtype + "; charset=UTF-8")));
+        return part;
     }
 
     private static MimeBodyPart part(String body, String subtype) throws MessagingException {
