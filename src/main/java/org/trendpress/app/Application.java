@@ -15,6 +15,7 @@ import org.trendpress.dispatch.IssueMail;
 import org.trendpress.dispatch.MailSender;
 import org.trendpress.dispatch.MailSenders;
 import org.trendpress.dispatch.MailSettings;
+import org.trendpress.dispatch.TemplateIssueMail;
 import org.trendpress.ingest.AddressGuard;
 import org.trendpress.ingest.Fetcher;
 import org.trendpress.ingest.PollSettings;
@@ -81,8 +82,8 @@ public final class Application implements AutoCloseable {
                 settings.path("trendpress.mail.outbox-dir"), settings.getInt("trendpress.mail.connect-timeout-ms"),
                 settings.getInt("trendpress.mail.read-timeout-ms"), settings.getInt("trendpress.mail.write-timeout-ms"));
         this.mailSender = MailSenders.create(mail);
-        IssueMail issueMail = (issue, unsubscribeUrl) -> new IssueMail.Rendered(issue.title(),
-                renderer.emailHtml(issue, unsubscribeUrl), renderer.emailText(issue, unsubscribeUrl));
+        // rendered once per issue (CSS inlined, chart drawn), personalised per reader by substitution
+        IssueMail issueMail = new TemplateIssueMail(renderer);
         this.dispatcher = new Dispatcher(database.jdbi(), subscribers, issueMail, mailSender,
                 settings.get("trendpress.base-url"), mail, clock);
         this.web = new WebModule(settings, drafts, new SourceStore(database.jdbi()),

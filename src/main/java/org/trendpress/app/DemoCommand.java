@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             Path outbox = settings.path("trendpress.mail.outbox-dir");
             say.println("5/5 done");
             say.println("    issue (web page):  " + issueDir.resolve("index.html"));
+            say.println("    topic chart:       " + issueDir.resolve("topics.png"));
             say.println("    emails (preview):  " + issueDir.resolve("email.html") + ", " + issueDir.resolve("email.txt"));
             say.println("    archive index:     " + settings.path("trendpress.archive.dir").resolve("index.html"));
             say.println("    archive feed:      " + settings.path("trendpress.archive.dir").resolve("feed.xml"));

@@ -29,6 +29,7 @@ import org.trendpress.render.ArchiveEntry;
 import org.trendpress.render.IssueJson;
 import org.trendpress.render.IssueModel;
 import org.trendpress.render.Renderer;
+import org.trendpress.render.TopicChart;
 
 /**
  * Turns an approved Draft into a published Issue: freezes its content, renders the web page and
@@ -46,6 +47,7 @@ public final class Publisher {
     private final Renderer renderer;
     private final PublishSettings settings;
     private final Clock clock;
+    private final TopicTrends topicTrends;
 
     public Publisher(Jdbi jdbi, Drafts drafts, Renderer renderer, PublishSettings settings, Clock clock) {
         this.jdbi = jdbi;
@@ -53,6 +55,7 @@ public final class Publisher {
         this.renderer = renderer;
         this.settings = settings;
         this.clock = clock;
+        this.topicTrends = new TopicTrends(jdbi);
     }
 
     /** A published issue's id and month. */
@@ -77,7 +80,12 @@ public final class Publisher {
         Instant publishedAt = jdbi.withHandle(h -> h.createQuery("SELECT published_at FROM issues WHERE month=:m")
                         .bind("m", draft.month()).mapTo(OffsetDateTime.class).findOne())
                 .map(OffsetDateTime::toInstant).orElse(now);
-        IssueModel issue = model(draft, drafts.candidates(draftId), publishedAt);
+        IssueModel fresh = model(draft, drafts.candidates(draftId), publishedAt);
+        // the topic trend is frozen at first publication: later papers do not redraw a published chart
+        IssueModel issue = jdbi.withHandle(h -> h.createQuery("SELECT content_json FROM issues WHERE month=:m")
+                        .bind("m", draft.month()).mapTo(String.class).findOne())
+                .map(IssueJson::read).map(IssueModel::topicTrend)
+                .map(fresh::withTopicTrend).orElse(fresh);
         Path folder = writeIssue(issue);
         String json = IssueJson.write(issue);
         long issueId = jdbi.inTransaction(h -> {
@@ -143,7 +151,8 @@ public final class Publisher {
         IssueModel.Links links = new IssueModel.Links(settings.issueUrl(draft.month()), settings.archiveUrl(),
                 settings.feedUrl(), settings.subscribeUrl());
         return new IssueModel(settings.newsletterName(), draft.month(), monthLabel, title, orEmpty(draft.summary()),
-                paragraphs(draft.intro()), news, research, datasets, references, links, publishedAt);
+                paragraphs(draft.intro()), news, research, datasets, references, links, publishedAt,
+                topicTrends.of(month));
     }
 
     private static String reference(Candidate c, YearMonth month) {
@@ -152,14 +161,33 @@ public final class Publisher {
         return "“" + c.title() + "”" + by + " " + month.getYear();
     }
 
+    /**
+     * Writes the issue's folder: issue.json, the web page with its chart beside it
+     * ({@link TopicChart#FILE_NAME}), and previews of both emails (the HTML preview shows the
+     * chart file rather than the mail's cid: part).
+     */
     private Path writeIssue(IssueModel issue) {
         Path folder = settings.archiveDir().resolve(issue.month());
         String unsubscribe = settings.baseUrl() + "/unsubscribe";
         write(folder.resolve("issue.json"), IssueJson.write(issue));
+        Path chart = folder.resolve(TopicChart.FILE_NAME);
+        if (issue.hasChart()) {
+            writeIfChanged(chart, renderer.chartPng(issue));
+        } else {
+            delete(chart);
+        }
         write(folder.resolve(INDEX_FILE), renderer.webPage(issue));
-        write(folder.resolve("email.html"), renderer.emailHtml(issue, unsubscribe));
+        write(folder.resolve("email.html"), renderer.emailHtml(issue, unsubscribe, TopicChart.FILE_NAME));
         write(folder.resolve("email.txt"), renderer.emailText(issue, unsubscribe));
         return folder;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -180,7 +208,7 @@ public final class Publisher {
         IssueModel e = java.util.Objects.requireNonNull(edit.apply(original), "corrected issue");
         IssueModel corrected = new IssueModel(original.newsletterName(), original.month(), original.monthLabel(),
                 e.title(), e.summary(), e.intro(), e.news(), e.research(), e.datasets(), e.references(),
-                original.links(), original.publishedAt());
+                original.links(), original.publishedAt(), original.topicTrend());
         String json = IssueJson.write(corrected);
         Instant now = clock.instant();
         long issueId = jdbi.inTransaction(h -> {
@@ -286,10 +314,27 @@ public final class Publisher {
 
     /** Writes atomically (temp file, then move) so a reader never sees half a file. */
     static void write(Path file, String content) {
+        write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #write(Path, byte[])} but leaves a file with the same bytes untouched. */
+    static void writeIfChanged(Path file, byte[] content) {
+        try {
+            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                return;
+            }
+        } catch (IOException e) {
+            // unreadable: write it afresh
+        }
+        write(file, content);
+    }
+
+    /** Writes atomically (temp file, then move) so a reader never sees half a file. */
+    static void write(Path file, byte[] content) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.write(tmp, content);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

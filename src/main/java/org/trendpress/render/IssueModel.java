@@ -21,6 +21,8 @@ import java.util.List;
  * @param references     the numbered References
  * @param links          absolute links used in the footer
  * @param publishedAt    when the issue was published
+ * @param topicTrend     share of research papers per topic against earlier months, or null
+ *                       (issues archived before the chart existed have none)
  */
 public record IssueModel(
         String newsletterName,
@@ -34,7 +36,27 @@ public record IssueModel(
         List<DatasetEntry> datasets,
         List<Reference> references,
         Links links,
-        Instant publishedAt) {
+        Instant publishedAt,
+        TopicTrend topicTrend) {
+
+    /** An issue without a topic-trend chart. */
+    public IssueModel(String newsletterName, String month, String monthLabel, String title, String summary,
+            List<String> intro, List<NewsEntry> news, List<ResearchEntry> research, List<DatasetEntry> datasets,
+            List<Reference> references, Links links, Instant publishedAt) {
+        this(newsletterName, month, monthLabel, title, summary, intro, news, research, datasets, references, links,
+                publishedAt, null);
+    }
+
+    /** This issue with another topic trend. */
+    public IssueModel withTopicTrend(TopicTrend trend) {
+        return new IssueModel(newsletterName, month, monthLabel, title, summary, intro, news, research, datasets,
+                references, links, publishedAt, trend);
+    }
+
+    /** Whether the issue carries a chart to draw. */
+    public boolean hasChart() {
+        return topicTrend != null && topicTrend.drawable();
+    }
 
     /** One News bullet: a headline linking to the story, then the editor's text. */
     public record NewsEntry(String headline, String url, String text) {}

@@ -43,7 +43,7 @@ public final class Renderer {
     public static final String ISSUE_EMAIL_HTML = "issue/email.html";
     /** The issue's plain-text email. Variables as {@link #ISSUE_EMAIL_HTML}. */
     public static final String ISSUE_EMAIL_TEXT = "issue/email.txt";
-    /** The archive index. Variables: {@code newsletterName}, {@code entries}, {@code feedUrl}. */
+    /** The archive index. Variables: {@code newsletterName}, {@code entries}, {@code feedUrl}, {@code feeds}. */
     public static final String ISSUE_ARCHIVE = "issue/archive.html";
     /** Fragments shared by the issue's HTML templates (the research entry, the footer links). */
     public static final String ISSUE_FRAGMENTS = "issue/fragments.html";
@@ -89,27 +89,67 @@ public final class Renderer {
         return resolver;
     }
 
-    /** Renders the Issue's web page ({@link #ISSUE_WEB}). */
+    /**
+     * Renders the Issue's web page ({@link #ISSUE_WEB}); its chart, if any, is
+     * {@link TopicChart#FILE_NAME} beside it, so the page works as a static file.
+     */
     public String webPage(IssueModel issue) {
-        return html(ISSUE_WEB, issueVars(ISSUE_WEB, issue));
+        Map<String, Object> vars = issueVars(ISSUE_WEB, issue);
+        vars.put("chartSrc", TopicChart.FILE_NAME);
+        vars.put("feeds", FeedLinks.beside(issue.links().feedUrl()));
+        return html(ISSUE_WEB, vars);
     }
 
     /**
-     * Renders the Issue's HTML email ({@link #ISSUE_EMAIL_HTML}).
+     * Renders the Issue's HTML email ({@link #ISSUE_EMAIL_HTML}) with its CSS inlined by
+     * {@link CssInliner}; the chart, if any, is the inline part {@code cid:topics}.
      *
      * @param unsubscribeUrl the one-click unsubscribe link of the receiving Subscriber
      */
     public String emailHtml(IssueModel issue, String unsubscribeUrl) {
-        return html(ISSUE_EMAIL_HTML, emailVars(ISSUE_EMAIL_HTML, issue, unsubscribeUrl));
+        return emailHtml(issue, unsubscribeUrl, "cid:" + TopicChart.CONTENT_ID);
     }
 
     /**
-     * Renders the Issue's plain-text email ({@link #ISSUE_EMAIL_TEXT}).
+     * As {@link #emailHtml(IssueModel, String)} with the chart at {@code chartSrc}: the archive's
+     * preview beside the web page uses {@link TopicChart#FILE_NAME}.
+     */
+    public String emailHtml(IssueModel issue, String unsubscribeUrl, String chartSrc) {
+        if (!("cid:" + TopicChart.CONTENT_ID).equals(chartSrc)) {
+            requireLink(ISSUE_EMAIL_HTML, "chartSrc", chartSrc);
+        }
+        Map<String, Object> vars = emailVars(ISSUE_EMAIL_HTML, issue, unsubscribeUrl);
+        vars.put("chartSrc", chartSrc);
+        String html = html(ISSUE_EMAIL_HTML, vars);
+        try {
+            return CssInliner.inline(html);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(ISSUE_EMAIL_HTML, "CSS inlining failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders the Issue's plain-text email ({@link #ISSUE_EMAIL_TEXT}): wrapped at 72 columns,
+     * links marked [n] and listed at the end.
      *
      * @param unsubscribeUrl the one-click unsubscribe link of the receiving Subscriber
      */
     public String emailText(IssueModel issue, String unsubscribeUrl) {
-        return text(ISSUE_EMAIL_TEXT, emailVars(ISSUE_EMAIL_TEXT, issue, unsubscribeUrl));
+        Map<String, Object> vars = emailVars(ISSUE_EMAIL_TEXT, issue, unsubscribeUrl);
+        vars.put("textLinks", new TextLinks());
+        return text(ISSUE_EMAIL_TEXT, vars);
+    }
+
+    /**
+     * The Issue's topic-trend chart as PNG bytes ({@link TopicChart}).
+     *
+     * @throws RenderException if the issue has no chart to draw
+     */
+    public byte[] chartPng(IssueModel issue) {
+        if (!issue.hasChart()) {
+            throw new RenderException(TopicChart.FILE_NAME, "issue " + issue.month() + " has no topic trend to draw");
+        }
+        return TopicChart.png(issue.topicTrend());
     }
 
     /**
@@ -129,6 +169,7 @@ public final class Renderer {
         vars.put("newsletterName", newsletterName);
         vars.put("entries", list);
         vars.put("feedUrl", feedUrl);
+        vars.put("feeds", FeedLinks.beside(feedUrl));
         return html(ISSUE_ARCHIVE, vars);
     }
 

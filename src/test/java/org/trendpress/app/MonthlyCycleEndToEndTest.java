@@ -156,8 +156,14 @@ class MonthlyCycleEndToEndTest {
             Multipart parts = (Multipart) m.getContent();
             assertThat(parts.getCount()).isEqualTo(2);
             assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
-            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
-            assertThat((String) parts.getBodyPart(1).getContent()).contains("It changes how we train &lt;b&gt;models&lt;/b&gt;.");
+            // the HTML with the topic chart as an inline part: multipart/related (text/html, image/png)
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("multipart/related");
+            Multipart related = (Multipart) parts.getBodyPart(1).getContent();
+            assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html");
+            String html = (String) related.getBodyPart(0).getContent();
+            assertThat(html).contains("It changes how we train &lt;b&gt;models&lt;/b&gt;.").contains("src=\"cid:topics\"");
+            assertThat(related.getBodyPart(1).getContentType()).startsWith("image/png");
+            assertThat(((jakarta.mail.internet.MimeBodyPart) related.getBodyPart(1)).getContentID()).isEqualTo("<topics>");
             assertThat(m.getHeader("List-Unsubscribe")[0]).contains(base + "/unsubscribe?token=");
             assertThat(m.getSubject()).isEqualTo("Trends in AI — October 2026");
         }

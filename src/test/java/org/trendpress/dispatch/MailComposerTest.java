@@ -35,6 +35,53 @@ class MailComposerTest {
     }
 
     @Test
+    void inlineImagesMakeTheHtmlMultipartRelatedWithContentIds() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        MimeMessage m = reparse(composer.compose("reader@example.com", "Trends in AI",
+                new IssueMail.Rendered("S", "<p><img src=\"cid:topics\" alt=\"x\"></p>", "text",
+                        java.util.List.of(new IssueMail.Inline("topics", "image/png", "topics.png", png))),
+                UNSUB, composer.messageId(3, 12), Instant.parse("2026-11-01T09:00:00Z")));
+        MimeMultipart alternative = (MimeMultipart) m.getContent();
+        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getCount()).isEqualTo(2);
+        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+        MimeMultipart related = (MimeMultipart) alternative.getBodyPart(1).getContent();
+        assertThat(related.getContentType()).startsWith("multipart/related");
+        assertThat(related.getCount()).isEqualTo(2);
+        assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html");
+        jakarta.mail.internet.MimeBodyPart image = (jakarta.mail.internet.MimeBodyPart) related.getBodyPart(1);
+        assertThat(image.getContentType()).startsWith("image/png");
+        assertThat(image.getContentID()).isEqualTo("<topics>");
+        assertThat(image.getDisposition()).isEqualTo("inline");
+        assertThat(image.getFileName()).isEqualTo("topics.png");
+        assertThat(image.getInputStream().readAllBytes()).isEqualTo(png);
+        assertThatThrownBy(() -> composer.compose("reader@example.com", "Trends in AI",
+                new IssueMail.Rendered("S", "<p></p>", "t", java.util.List.of(
+                        new IssueMail.Inline("bad>\r\nX: y", "image/png", "x.png", png))),
+                UNSUB, composer.messageId(3, 12), Instant.parse("2026-11-01T09:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theIssueEmailIsRenderedOncePerIssueAndPersonalisedPerReader() throws Exception {
+        org.trendpress.render.Renderer renderer = new org.trendpress.render.Renderer(java.nio.file.Path.of("templates"));
+        TemplateIssueMail mail = new TemplateIssueMail(renderer);
+        org.trendpress.render.IssueModel issue = Fixtures.issue("2026-10").withTopicTrend(
+                new org.trendpress.render.TopicTrend("October 2026", null, 2, 0,
+                        java.util.List.of(new org.trendpress.render.TopicTrend.TopicShare("Language", 2, 0))));
+        IssueMail.Rendered a = mail.render(issue, UNSUB);
+        IssueMail.Rendered b = mail.render(issue, "https://trends.example.org/unsubscribe?token=other");
+        assertThat(mail.template(issue)).isSameAs(mail.template(issue));
+        assertThat(a.html()).isEqualTo(renderer.emailHtml(issue, UNSUB)).contains("cid:topics");
+        assertThat(b.text()).isEqualTo(renderer.emailText(issue, "https://trends.example.org/unsubscribe?token=other"));
+        assertThat(a.inline()).singleElement().satisfies(i -> {
+            assertThat(i.contentId()).isEqualTo("topics");
+            assertThat(i.bytes()).isEqualTo(renderer.chartPng(issue));
+        });
+        assertThat(mail.render(Fixtures.issue("2026-10"), UNSUB).inline()).isEmpty();
+    }
+
+    @Test
     void multipartAlternativeTextThenHtml() throws Exception {
         MimeMessage m = reparse(compose("Trends in AI — October 2026"));
         assertThat(m.getContentType()).startsWith("multipart/alternative");

@@ -156,12 +156,13 @@ class CorrectionTest {
         }
     }
 
-    /** Every file of the archive (pages, index, feeds; all text) by relative path. */
+    /** Every file of the archive (pages, index, feeds as text; the chart PNG as Base64) by relative path. */
     private Map<String, String> archiveFiles() throws Exception {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(archive)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(archive.relativize(f).toString(), Files.readString(f));
+                out.put(archive.relativize(f).toString(), f.toString().endsWith(".png")
+                        ? java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f)) : Files.readString(f));
             }
         }
         return out;

@@ -63,6 +63,18 @@ class PublishIssueRouteTest extends RouteTestSupport {
         assertThat(feed.getEntries().get(0).getLink()).endsWith("/issues/2026-10/");
         assertThat(app.drafts().get(draft.id()).state()).isEqualTo("published");
 
+        // the topic chart: a PNG beside the page, shown by it, named by absolute URL in the feeds,
+        // in numbers in the text email; the archive's HTML preview shows the file, not the cid: part
+        assertThat(archive.resolve("2026-10/topics.png")).exists();
+        assertThat(Files.readAllBytes(archive.resolve("2026-10/topics.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(archive.resolve("2026-10/index.html"))).contains("src=\"topics.png\"");
+        assertThat(Files.readString(archive.resolve("2026-10/email.html"))).contains("src=\"topics.png\"");
+        assertThat(Files.readString(archive.resolve("2026-10/email.txt"))).contains("Share of research papers per topic, October 2026");
+        String absolute = app.publisher().settings().issueUrl("2026-10") + "topics.png";
+        assertThat(Files.readString(archive.resolve("feed.xml"))).contains(absolute);
+        assertThat(Files.readString(archive.resolve("atom.xml"))).contains(absolute);
+        assertThat(Files.readString(archive.resolve("feed.json"))).contains(absolute);
+
         // nothing left to publish: a second run publishes and dispatches nothing
         dispatch.reset();
         dispatch.expectedMessageCount(0);

@@ -112,6 +112,18 @@ final class SampleIssue {
                         "https://trendpress.example.org/issues/",
                         "https://trendpress.example.org/issues/feed.xml",
                         "https://trendpress.example.org/subscribe"),
-                Instant.parse("2026-11-02T08:00:00Z"));
+                Instant.parse("2026-11-02T08:00:00Z"),
+                trend());
+    }
+
+    /** October 2026 against May–September 2026; invented counts. */
+    static TopicTrend trend() {
+        return new TopicTrend("October 2026", "May–September 2026", 20, 96, List.of(
+                new TopicTrend.TopicShare("Language", 7, 30),
+                new TopicTrend.TopicShare("Computer vision", 4, 22),
+                new TopicTrend.TopicShare("RL and robotics", 3, 9),
+                new TopicTrend.TopicShare("Core ML", 3, 17),
+                new TopicTrend.TopicShare("Speech and audio", 2, 6),
+                new TopicTrend.TopicShare("Safety and security", 1, 12)));
     }
 }
