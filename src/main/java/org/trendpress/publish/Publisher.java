@@ -48,6 +48,8 @@ public final class Publisher {
     private final PublishSettings settings;
     private final Clock clock;
     private final TopicTrends topicTrends;
+    /** Publishing, correcting and rewriting the archive go one at a time: they write the same files. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
     public Publisher(Jdbi jdbi, Drafts drafts, Renderer renderer, PublishSettings settings, Clock clock) {
         this.jdbi = jdbi;
@@ -72,6 +74,15 @@ public final class Publisher {
 
     /** Publishes the draft (approved or already published) now. */
     public Published publish(long draftId) {
+        lock.lock();
+        try {
+            return publishLocked(draftId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Published publishLocked(long draftId) {
         Draft draft = drafts.get(draftId);
         if (draft.isOpen()) {
             throw new PublishException("draft " + draft.month() + " is not approved");
@@ -201,31 +212,48 @@ public final class Publisher {
      * @throws PublishException when no issue of that month has been published
      */
     public Published correct(String month, UnaryOperator<IssueModel> edit) {
-        IssueModel original = jdbi.withHandle(h -> h.createQuery("SELECT content_json FROM issues WHERE month=:m")
-                        .bind("m", month).mapTo(String.class).findOne())
-                .map(IssueJson::read)
-                .orElseThrow(() -> new PublishException("no published issue for " + month + " to correct"));
-        IssueModel e = java.util.Objects.requireNonNull(edit.apply(original), "corrected issue");
-        IssueModel corrected = new IssueModel(original.newsletterName(), original.month(), original.monthLabel(),
-                e.title(), e.summary(), e.intro(), e.news(), e.research(), e.datasets(), e.references(),
-                original.links(), original.publishedAt(), original.topicTrend());
-        String json = IssueJson.write(corrected);
+        lock.lock();
+        try {
+            return correctLocked(month, edit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Published correctLocked(String month, UnaryOperator<IssueModel> edit) {
         Instant now = clock.instant();
-        long issueId = jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE issues SET title=:t, summary=:s, content_json=:j, updated_at=:u WHERE month=:m")
-                    .bind("t", corrected.title()).bind("s", corrected.summary()).bind("j", json)
-                    .bind("u", utc(changedAt(h, month, json, now))).bind("m", month).execute();
-            return h.createQuery("SELECT id FROM issues WHERE month=:m").bind("m", month).mapTo(Long.class).one();
+        record Outcome(long issueId, IssueModel original, IssueModel corrected, boolean changed) {}
+        // read, edit and write in one transaction with the row locked: two corrections at once (or a
+        // correction from another process) apply one after the other, each to what the other left
+        Outcome outcome = jdbi.inTransaction(h -> {
+            var row = h.createQuery("SELECT id, content_json FROM issues WHERE month=:m FOR UPDATE")
+                    .bind("m", month)
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), rs.getString("content_json")))
+                    .findOne()
+                    .orElseThrow(() -> new PublishException("no published issue for " + month + " to correct"));
+            IssueModel original = IssueJson.read(row.getValue());
+            IssueModel e = java.util.Objects.requireNonNull(edit.apply(original), "corrected issue");
+            IssueModel corrected = new IssueModel(original.newsletterName(), original.month(), original.monthLabel(),
+                    e.title(), e.summary(), e.intro(), e.news(), e.research(), e.datasets(), e.references(),
+                    original.links(), original.publishedAt(), original.topicTrend());
+            String json = IssueJson.write(corrected);
+            boolean changed = !json.equals(IssueJson.write(original));
+            if (changed) {
+                h.createUpdate("UPDATE issues SET title=:t, summary=:s, content_json=:j, updated_at=:u WHERE id=:id")
+                        .bind("t", corrected.title()).bind("s", corrected.summary()).bind("j", json)
+                        .bind("u", utc(now)).bind("id", row.getKey()).execute();
+            }
+            return new Outcome(row.getKey(), original, corrected, changed);
         });
         Path folder = settings.archiveDir().resolve(month);
-        if (json.equals(IssueJson.write(original))) {
-            LOG.info("publish.issue.unchanged month={} issue={}", month, issueId);
-            return new Published(issueId, month, folder);
+        if (!outcome.changed()) {
+            LOG.info("publish.issue.unchanged month={} issue={}", month, outcome.issueId());
+            return new Published(outcome.issueId(), month, folder);
         }
-        writeIssue(corrected);
+        writeIssue(outcome.corrected());
         writeArchive();
-        LOG.info("publish.issue.corrected month={} issue={} folder={}", month, issueId, folder);
-        return new Published(issueId, month, folder);
+        LOG.info("publish.issue.corrected month={} issue={} folder={}", month, outcome.issueId(), folder);
+        return new Published(outcome.issueId(), month, folder);
     }
 
     /** A published issue as stored: its frozen content and when that content last changed. */
@@ -263,6 +291,15 @@ public final class Publisher {
      * Last-Modified stays.
      */
     public void writeArchive() {
+        lock.lock();
+        try {
+            writeArchiveLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeArchiveLocked() {
         record Row(IssueModel issue, Instant updatedAt) {}
         List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT content_json, updated_at FROM issues ORDER BY month DESC")
                 .map((rs, ctx) -> new Row(IssueJson.read(rs.getString("content_json")),
@@ -333,9 +370,15 @@ public final class Publisher {
     static void write(Path file, byte[] content) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a temp name of its own: two writers (another process correcting while this one
+            // publishes) never move each other's half-written file into place
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, content);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -176,7 +176,8 @@ record CorrectionForm(String month, String base, String title, String summary, S
             d.add(new IssueModel.DatasetEntry(e.title(), e.url(), multiLine(datasets.get(i).tldr())));
         }
         return new IssueModel(stored.newsletterName(), stored.month(), stored.monthLabel(), oneLine(title),
-                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt());
+                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt(),
+                stored.topicTrend());
     }
 
     /** A short fingerprint of an issue's stored content (hex of the first 16 bytes of its JSON's SHA-256). */

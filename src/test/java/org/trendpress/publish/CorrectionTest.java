@@ -132,6 +132,61 @@ class CorrectionTest {
     }
 
     @Test
+    void twoCorrectionsAtOnceApplyOneAfterTheOtherAndTheSecondSeesTheFirst() throws Exception {
+        app.poller().pollAll();
+        Draft draft = app.drafts().open(YearMonth.of(2026, 10));
+        app.drafts().autoSelect(draft.id(), 3, 3, 1);
+        app.drafts().approve(draft.id(), PUBLISHED.minusSeconds(60), "ed");
+        app.publisher().publish(draft.id());
+        String before = app.publisher().issue("2026-10").orElseThrow().issue().summary();
+
+        // each editor's save checks that the issue is still what the editor opened, as the
+        // correction page does; B's save starts while A's edit is running
+        java.util.concurrent.CountDownLatch bDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> bFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        UnaryOperator<IssueModel> b = original -> {
+            if (!original.summary().equals(before)) {
+                throw new IllegalStateException("stale: B opened an older version");
+            }
+            return withSummary(original, "B's summary");
+        };
+        Thread editorB = new Thread(() -> {
+            try {
+                app.publisher().correct("2026-10", b);
+            } catch (Throwable t) {
+                bFailure.set(t);
+            } finally {
+                bDone.countDown();
+            }
+        });
+        app.publisher().correct("2026-10", original -> {
+            assertThat(original.summary()).isEqualTo(before);
+            editorB.start();
+            try {
+                // B must not get past its read while A is saving: if it could, it would finish here
+                assertThat(bDone.await(2, java.util.concurrent.TimeUnit.SECONDS)).as("B waited for A").isFalse();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return withSummary(original, "A's summary");
+        });
+        editorB.join(30_000);
+        assertThat(bFailure.get()).as("B saw A's correction and was refused").isNotNull()
+                .hasMessageContaining("stale");
+        assertThat(app.publisher().issue("2026-10").orElseThrow().issue().summary()).isEqualTo("A's summary");
+        assertThat(Files.readString(archive.resolve("2026-10/index.html"))).contains("A&#39;s summary")
+                .doesNotContain("B&#39;s summary");
+        try (var files = Files.walk(archive)) {
+            assertThat(files.map(Path::toString)).as("no temp file left behind").noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    private static IssueModel withSummary(IssueModel i, String summary) {
+        return new IssueModel(i.newsletterName(), i.month(), i.monthLabel(), i.title(), summary, i.intro(), i.news(),
+                i.research(), i.datasets(), i.references(), i.links(), i.publishedAt(), i.topicTrend());
+    }
+
+    @Test
     void correctingAMonthNeverPublishedIsRefused() {
         assertThatThrownBy(() -> app.publisher().correct("2026-01", UnaryOperator.identity()))
                 .isInstanceOf(PublishException.class).hasMessageContaining("no published issue for 2026-01");

@@ -302,7 +302,10 @@ class EditorCorrectionsTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(archive)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(archive.relativize(f).toString(), Files.readString(f) + "@" + Files.getLastModifiedTime(f));
+                // bytes, not text: the archive holds the topic chart (PNG) beside the pages
+                out.put(archive.relativize(f).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)))
+                        + "@" + Files.getLastModifiedTime(f));
             }
         }
         return out;
