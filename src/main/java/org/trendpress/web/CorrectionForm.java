@@ -152,7 +152,7 @@ record CorrectionForm(String month, String base, String title, String summary, S
     /**
      * The stored issue with this form's texts (call only when {@link #problems()} is empty).
      * Entries are matched by position; everything not on the form (links, authors, related works,
-     * publication time) is kept. The References are worked out again from the corrected notes'
+     * publication time, topic trend) is kept. The References are worked out again from the corrected notes'
      * citations ({@link Citations}); the stored references no note cited (the papers') stay after them.
      */
     IssueModel applyTo(IssueModel stored) {
@@ -178,7 +178,8 @@ record CorrectionForm(String month, String base, String title, String summary, S
             d.add(new IssueModel.DatasetEntry(e.title(), e.url(), multiLine(datasets.get(i).tldr())));
         }
         IssueModel edited = new IssueModel(stored.newsletterName(), stored.month(), stored.monthLabel(), oneLine(title),
-                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt());
+                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt())
+                .withTopicTrend(stored.topicTrend());
         // the References follow the corrected notes: cited works renumbered in order of first
         // appearance (new [[...]] citations included), then the stored references no note cited
         return Citations.withReferences(edited, Citations.uncited(stored));

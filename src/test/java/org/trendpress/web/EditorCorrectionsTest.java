@@ -302,7 +302,10 @@ class EditorCorrectionsTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(archive)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(archive.relativize(f).toString(), Files.readString(f) + "@" + Files.getLastModifiedTime(f));
+                // the chart PNG is not text
+                String content = f.toString().endsWith(".png")
+                        ? java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f)) : Files.readString(f);
+                out.put(archive.relativize(f).toString(), content + "@" + Files.getLastModifiedTime(f));
             }
         }
         return out;
