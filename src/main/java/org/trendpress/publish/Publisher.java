@@ -132,7 +132,11 @@ public final class Publisher {
         return new Published(issueId, draft.month(), folder);
     }
 
-    /** Builds the frozen issue model from a draft's selections. */
+    /**
+     * Builds the frozen issue model from a draft's selections. Notes keep their citations as typed;
+     * the References are the cited works, then the research papers (see
+     * {@link org.trendpress.render.Citations}).
+     */
     IssueModel model(Draft draft, List<Candidate> candidates, Instant publishedAt) {
         YearMonth month = YearMonth.parse(draft.month());
         String monthLabel = MONTH_LABEL.format(month);
@@ -161,9 +165,12 @@ public final class Publisher {
         }
         IssueModel.Links links = new IssueModel.Links(settings.issueUrl(draft.month()), settings.archiveUrl(),
                 settings.feedUrl(), settings.subscribeUrl());
-        return new IssueModel(settings.newsletterName(), draft.month(), monthLabel, title, orEmpty(draft.summary()),
-                paragraphs(draft.intro()), news, research, datasets, references, links, publishedAt,
-                topicTrends.of(month));
+        // References: the works the notes cite ([[text | url]]) in order of first appearance, then
+        // each research paper not cited (already linked from its heading, listed for completeness)
+        IssueModel issue = new IssueModel(settings.newsletterName(), draft.month(), monthLabel, title,
+                orEmpty(draft.summary()), paragraphs(draft.intro()), news, research, datasets, references, links,
+                publishedAt, topicTrends.of(month));
+        return org.trendpress.render.Citations.withReferences(issue, references);
     }
 
     private static String reference(Candidate c, YearMonth month) {

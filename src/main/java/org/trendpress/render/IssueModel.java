@@ -18,7 +18,7 @@ import java.util.List;
  * @param news           the News bullets, in order
  * @param research       the numbered Research entries, in order
  * @param datasets       the Datasets &amp; Benchmarks TL;DR list
- * @param references     the numbered References
+ * @param references     the numbered References: cited works, then the research papers not cited
  * @param links          absolute links used in the footer
  * @param publishedAt    when the issue was published
  * @param topicTrend     share of research papers per topic against earlier months, or null
@@ -51,6 +51,12 @@ public record IssueModel(
     public IssueModel withTopicTrend(TopicTrend trend) {
         return new IssueModel(newsletterName, month, monthLabel, title, summary, intro, news, research, datasets,
                 references, links, publishedAt, trend);
+    }
+
+    /** This issue with other References (see {@link Citations#withReferences}). */
+    public IssueModel withReferences(List<Reference> refs) {
+        return new IssueModel(newsletterName, month, monthLabel, title, summary, intro, news, research, datasets,
+                refs, links, publishedAt, topicTrend);
     }
 
     /** Whether the issue carries a chart to draw. */

@@ -28,7 +28,9 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * templates; links must be http(s), mailto or relative, anything else is refused with a
  * {@link RenderException} before rendering.
  *
- * <p>Every template also sees the variable {@code fmt} ({@link TemplateFormats}).
+ * <p>Every template also sees the variable {@code fmt} ({@link TemplateFormats}); the issue
+ * templates also see {@code cites} ({@link Citations.Marks}), which turns the citations in notes
+ * into footnote marks pointing at the References.
  *
  * <p>Thread-safe once constructed; create one per application.
  */
@@ -223,6 +225,7 @@ public final class Renderer {
         checkLinks(template, issue);
         Map<String, Object> vars = new HashMap<>();
         vars.put("issue", issue);
+        vars.put("cites", new Citations.Marks(issue.references()));
         vars.put("publishedLabel", issue.publishedAt() == null ? null : PUBLISHED.format(issue.publishedAt()));
         vars.put("publishedDate", issue.publishedAt() == null ? null : ISO_DATE.format(issue.publishedAt()));
         return vars;

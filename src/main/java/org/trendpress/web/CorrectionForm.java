@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.trendpress.render.Citations;
 import org.trendpress.render.IssueJson;
 import org.trendpress.render.IssueModel;
 
@@ -151,7 +152,8 @@ record CorrectionForm(String month, String base, String title, String summary, S
     /**
      * The stored issue with this form's texts (call only when {@link #problems()} is empty).
      * Entries are matched by position; everything not on the form (links, authors, related works,
-     * references, publication time) is kept.
+     * publication time, topic trend) is kept. The References are worked out again from the corrected notes'
+     * citations ({@link Citations}); the stored references no note cited (the papers') stay after them.
      */
     IssueModel applyTo(IssueModel stored) {
         if (stored.research().size() != research.size() || stored.news().size() != news.size()
@@ -175,9 +177,12 @@ record CorrectionForm(String month, String base, String title, String summary, S
             IssueModel.DatasetEntry e = stored.datasets().get(i);
             d.add(new IssueModel.DatasetEntry(e.title(), e.url(), multiLine(datasets.get(i).tldr())));
         }
-        return new IssueModel(stored.newsletterName(), stored.month(), stored.monthLabel(), oneLine(title),
-                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt(),
-                stored.topicTrend());
+        IssueModel edited = new IssueModel(stored.newsletterName(), stored.month(), stored.monthLabel(), oneLine(title),
+                oneLine(summary), paragraphs(intro), n, r, d, stored.references(), stored.links(), stored.publishedAt())
+                .withTopicTrend(stored.topicTrend());
+        // the References follow the corrected notes: cited works renumbered in order of first
+        // appearance (new [[...]] citations included), then the stored references no note cited
+        return Citations.withReferences(edited, Citations.uncited(stored));
     }
 
     /** A short fingerprint of an issue's stored content (hex of the first 16 bytes of its JSON's SHA-256). */

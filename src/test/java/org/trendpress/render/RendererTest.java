@@ -122,6 +122,63 @@ class RendererTest {
     }
 
     @Test
+    void citationsBecomeFootnoteMarksInAllThreeRenderings() {
+        String web = renderer.webPage(issue);
+        assertThat(web)
+                .contains("not actions<sup><a href=\"#ref-1\">1</a></sup>: a 1B planner")
+                .contains("Sparse attention<sup><a href=\"#ref-2\">2</a></sup> has been")
+                .contains("distilled planners<sup><a href=\"#ref-1\">1</a></sup><sup>,<a href=\"#ref-2\">2</a></sup>.")
+                .contains("<li id=\"ref-1\">[1] <a href=\"https://arxiv.org/abs/2503.00001\">")
+                .contains("<li id=\"ref-2\">[2] “Long-Context Attention Without Tears”")
+                .doesNotContain("[[", "]]");
+
+        // the email's marks are absolute: in-document anchors are unreliable in mail clients
+        String email = renderer.emailHtml(issue, SampleIssue.UNSUBSCRIBE_URL);
+        assertThat(email)
+                .contains("not actions<sup style=\"font-size:12px;line-height:0\"><a href=\""
+                        + issue.links().webUrl() + "#ref-1\"")
+                .contains("id=\"ref-2\"")
+                .doesNotContain("[[", "]]", "href=\"#ref");
+
+        String text = renderer.emailText(issue, SampleIssue.UNSUBSCRIBE_URL);
+        assertThat(text)
+                .contains("not actions¹: a 1B planner")
+                .contains("Sparse attention² has been")
+                .contains("distilled planners¹,².")
+                .contains("\n\nReferences\n----------\n\n1. “Distilling Step-by-Step Search Traces”")
+                .doesNotContain("[[", "]]");
+        // the References come after the notes, the link list after the References
+        assertThat(text.indexOf("\nReferences\n")).isGreaterThan(text.indexOf("distilled planners¹,²."))
+                .isLessThan(text.indexOf("\nLinks\n"));
+    }
+
+    @Test
+    void citationsAreEscapedAndTheirLinksCannotInjectAttributes() {
+        String hostile = "<script>alert(1)</script> \"quoted\" & 'single'";
+        String note = "Note[[" + hostile + " | https://x.example/a?b=1&c=2]] and[[Bad | javascript:alert(1)]]"
+                + " and[[Quote | https://x.example/\"onmouseover=alert(1)]] [[<b>open";
+        IssueModel cited = Citations.withReferences(new IssueModel(issue.newsletterName(), issue.month(),
+                issue.monthLabel(), issue.title(), issue.summary(), List.of(note), List.of(), List.of(), List.of(),
+                List.of(), issue.links(), issue.publishedAt()), List.of());
+        assertThat(cited.references()).extracting(IssueModel.Reference::url)
+                .containsExactly("https://x.example/a?b=1&c=2", null, null);
+
+        for (String html : List.of(renderer.webPage(cited), renderer.emailHtml(cited, SampleIssue.UNSUBSCRIBE_URL))) {
+            assertThat(html)
+                    .doesNotContain("<script>", "javascript:", "<b>", "\"onmouseover")
+                    // the text stays text (the email's inliner writes quotes in text unescaped, which is safe)
+                    .containsAnyOf("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;",
+                            "&lt;script&gt;alert(1)&lt;/script&gt; \"quoted\" &amp; 'single'")
+                    .contains("href=\"https://x.example/a?b=1&amp;c=2\"")
+                    .contains("[[&lt;b&gt;open");
+        }
+        assertThat(renderer.webPage(cited)).contains("<p>Note<sup><a href=\"#ref-1\">1</a></sup> and<sup>"
+                + "<a href=\"#ref-2\">2</a></sup> and<sup><a href=\"#ref-3\">3</a></sup> [[&lt;b&gt;open</p>");
+        String text = renderer.emailText(cited, SampleIssue.UNSUBSCRIBE_URL);
+        assertThat(text).contains("Note¹ and² and³ [[<b>open").contains("1. " + "<script>alert(1)</script>");
+    }
+
+    @Test
     void scriptLinksAreRefused() {
         ResearchEntry first = issue.research().get(0);
         ResearchEntry evil = new ResearchEntry(1, first.title(), "javascript:alert(1)", null, null,

@@ -12,7 +12,8 @@ import org.trendpress.render.IssueModel.ResearchEntry;
 
 /**
  * A realistic but entirely fictional October 2026 Issue for golden-file tests. Every name,
- * paper and link here is invented; example.org hosts are used on purpose.
+ * paper and link here is invented; example.org hosts are used on purpose. Its notes cite the
+ * two References ([[text | url]]), one of them twice in a row with the other.
  */
 final class SampleIssue {
 
@@ -56,7 +57,9 @@ final class SampleIssue {
                                 List.of("Most agent systems route every decision through one very large model."
                                         + " If a model fifty times smaller can do the planning, agents get much"
                                         + " cheaper to run."),
-                                List.of("The authors distil plans, not actions: a 1B planner is trained on the"
+                                List.of("The authors distil plans, not actions[[“Distilling Step-by-Step Search"
+                                                + " Traces” by Ana Lindqvist et al. 2025. | https://arxiv.org/abs/2503.00001]]:"
+                                                + " a 1B planner is trained on the"
                                                 + " search traces of a large model and proposes sub-goals, while a"
                                                 + " frozen executor carries them out.",
                                         "On three web-navigation suites the compact planner recovers 94% of the"
@@ -86,11 +89,15 @@ final class SampleIssue {
                                 "https://github.com/example-org/blocksparse",
                                 null,
                                 List.of("Chen Wei"),
-                                List.of("Sparse attention has been a paper-only speed-up for years; this one"
+                                List.of("Sparse attention[[“Long-Context Attention Without Tears” by Omar Haddad"
+                                        + " et al. 2024.]] has been a paper-only speed-up for years; this one"
                                         + " comes with kernels that are fast on hardware people actually own."),
                                 List.of("Fixed block patterns chosen per layer at calibration time keep the"
                                         + " memory access regular, giving 2.1× end-to-end speed-ups at 128k"
-                                        + " context with under 0.3 points of quality loss."),
+                                        + " context with under 0.3 points of quality loss, the same budget as"
+                                        + " distilled planners[[Distilling Step-by-Step Search Traces"
+                                        + " | https://arxiv.org/abs/2503.00001]][[“Long-Context Attention Without Tears”"
+                                        + " by Omar Haddad et al. 2024.]]."),
                                 List.of(new RelatedWork("Calibrated Sparsity Patterns for Long Context",
                                         "https://arxiv.org/abs/2607.01122")))),
                 List.of(

@@ -58,6 +58,43 @@ class CorrectionFormTest {
     }
 
     @Test
+    void citationsSurviveACorrectionAndNewOnesAreNumbered() {
+        // published: the intro cites a work; the paper's own reference follows it
+        IssueModel stored = org.trendpress.render.Citations.withReferences(
+                new IssueModel(ISSUE.newsletterName(), ISSUE.month(), ISSUE.monthLabel(), ISSUE.title(),
+                        ISSUE.summary(), List.of("A U-Net[[U-Net, Ronneberger et al. 2015 | https://arxiv.org/abs/1505.04597]]."),
+                        ISSUE.news(), ISSUE.research(), ISSUE.datasets(), ISSUE.references(), ISSUE.links(),
+                        ISSUE.publishedAt()),
+                ISSUE.references());
+        assertThat(stored.references()).extracting(IssueModel.Reference::number, IssueModel.Reference::url)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "https://arxiv.org/abs/1505.04597"),
+                        org.assertj.core.groups.Tuple.tuple(2, "https://arxiv.org/abs/2610.00001"));
+        // the form shows the citation as typed, and an untouched save keeps it and its number
+        CorrectionForm form = CorrectionForm.of(stored);
+        assertThat(form.intro()).contains("[[U-Net, Ronneberger et al. 2015 | https://arxiv.org/abs/1505.04597]]");
+        assertThat(form.applyTo(stored)).isEqualTo(stored);
+
+        // an editor edits the intro around the mark and cites a new work (and the first one again) in the news text
+        Map<String, String> fields = new HashMap<>();
+        fields.put("intro", "A standard U-Net[[U-Net, Ronneberger et al. 2015 | https://arxiv.org/abs/1505.04597]],"
+                + " corrected.");
+        fields.put("news-1-text", "As in[[KILT, Petroni et al. 2020]] and the U-Net[[U-Net again"
+                + " | https://arxiv.org/abs/1505.04597]].");
+        IssueModel corrected = CorrectionForm.submitted(stored, fields::get).applyTo(stored);
+        assertThat(corrected.intro()).containsExactly(fields.get("intro"));
+        assertThat(corrected.references()).containsExactly(
+                new IssueModel.Reference(1, "U-Net, Ronneberger et al. 2015", "https://arxiv.org/abs/1505.04597"),
+                new IssueModel.Reference(2, "KILT, Petroni et al. 2020", null),
+                new IssueModel.Reference(3, "“A paper” by Ada Lovelace 2026", "https://arxiv.org/abs/2610.00001"));
+
+        // removing every citation leaves the paper's reference alone
+        fields.clear();
+        fields.put("intro", "No citation any more.");
+        IssueModel plain = CorrectionForm.submitted(stored, fields::get).applyTo(stored);
+        assertThat(plain.references()).isEqualTo(ISSUE.references());
+    }
+
+    @Test
     void everyBrokenRuleIsListedWithItsField() {
         Map<String, String> fields = new HashMap<>();
         fields.put("title", " \r\n ");
