@@ -140,6 +140,7 @@ final class ItemStore {
                 }
             }
             st.flushTopics();
+            st.registerWritten();
         }
         return n;
     }
@@ -200,6 +201,43 @@ final class ItemStore {
 
         private PreparedStatement topicInsert;
         private int pendingTopics;
+        /** The item rows and paper rows these statements wrote (and the title index was given). */
+        private long[] items = new long[64];
+        private int itemCount;
+        private long[] papers = new long[64];
+        private int paperCount;
+
+        void wroteItem(long id) {
+            if (itemCount == items.length) {
+                items = java.util.Arrays.copyOf(items, itemCount * 2);
+            }
+            items[itemCount++] = id;
+        }
+
+        void wrotePaper(long id) {
+            if (paperCount == papers.length) {
+                papers = java.util.Arrays.copyOf(papers, paperCount * 2);
+            }
+            papers[paperCount++] = id;
+        }
+
+        /**
+         * Tells the title index, once the rows are committed, that they need no catch-up read: it
+         * already has their titles (see {@link TitleIndex#written}).
+         */
+        void registerWritten() {
+            if (itemCount == 0 && paperCount == 0) {
+                return;
+            }
+            long[] i = java.util.Arrays.copyOf(items, itemCount);
+            long[] p = java.util.Arrays.copyOf(papers, paperCount);
+            TitleIndex index = TitleIndex.of(h);
+            if (h.isInTransaction()) {
+                h.afterCommit(() -> index.written(i, p));
+            } else {
+                index.written(i, p);
+            }
+        }
 
         /** Queues the topics of a paper this batch created (its first topics: nothing to replace). */
         void addTopics(long paperId, List<Classifier.TopicScore> topics) {
@@ -503,6 +541,7 @@ final class ItemStore {
             boolean added = save(h, item, kind, kindReason, kindConfidence, research, topics, seenAt, batch, st,
                     Prepared.of(item));
             st.flushTopics();
+            st.registerWritten();
             return added;
         }
     }
@@ -561,6 +600,7 @@ final class ItemStore {
             if (id.isPresent()) {
                 paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
                 created = true;
+                st.wrotePaper(id.get());
                 if (batch != null) {
                     batch.created(paper, cut(canonical(item), 2000));
                 }
@@ -574,6 +614,7 @@ final class ItemStore {
         Long paperId = paper == null ? null : paper.id();
         long itemId = insert(st, item, guidHash, entryKey, repeatOf, rank, kind, kindReason, kindConfidence, seenAt,
                 paperId, !created);
+        st.wroteItem(itemId);
         if (batch != null && paper != null) {
             batch.linked(item.canonicalUrl(), paper);
         }

@@ -164,6 +164,36 @@ final class TitleIndex {
         }
     }
 
+    /**
+     * Item and paper rows this process wrote through {@link ItemStore}, now committed, whose titles
+     * it gave the index as it wrote them: the catch-up in {@link #refresh} skips what they cover.
+     * It moves past a row only while the rows just above what it has read are all among these (ids
+     * with no gap), so a row another transaction wrote in between is still read.
+     */
+    synchronized void written(long[] itemIds, long[] paperIds) {
+        if (!loaded) {
+            return;
+        }
+        maxItemId = advance(maxItemId, itemIds);
+        maxPaperId = advance(maxPaperId, paperIds);
+    }
+
+    private static long advance(long max, long[] ids) {
+        long[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        long next = max + 1;
+        for (long id : sorted) {
+            if (id < next) {
+                continue;
+            }
+            if (id != next) {
+                break;
+            }
+            next++;
+        }
+        return next - 1;
+    }
+
     /** Whether every paper published at or after {@code from} is in the index. */
     synchronized boolean complete(Instant from) {
         return loaded && from.getEpochSecond() >= floor;

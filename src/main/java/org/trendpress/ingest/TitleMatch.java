@@ -257,8 +257,7 @@ final class TitleMatch {
         if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
             return jaccard;
         }
-        double edit = editSimilarity(String.join("", sa), String.join("", sb));
-        return edit >= EDIT ? edit : 0;
+        return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
     }
 
     private static Set<String> numbers(List<String> tokens) {
@@ -273,6 +272,72 @@ final class TitleMatch {
 
     private static boolean isNumber(String t) {
         return !t.isEmpty() && t.chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * {@link #editSimilarity} (with {@code min} as its threshold) when it is at least {@code min}, else 0:
+     * the same answer, but the distance is worked out
+     * only within the band of the largest distance that still reaches {@code min} (Ukkonen), and
+     * given up as soon as every cell of a row is past it.
+     */
+    static double editSimilarityAtLeast(String a, String b, double min) {
+        int n = a.length();
+        int m = b.length();
+        int max = Math.max(n, m);
+        if (max == 0) {
+            return 1 >= min ? 1 : 0;
+        }
+        // the largest distance d with 1 - d / max >= min, decided by the same arithmetic as the result
+        int k = Math.min(max, (int) Math.floor(max * (1 - min)) + 2);
+        while (k >= 0 && 1 - (double) k / max < min) {
+            k--;
+        }
+        if (Math.abs(n - m) > max * (1 - min)) {
+            // the same shortcut and answer as editSimilarity's (a lengths gap at the limit may pass)
+            double e = 1 - (double) Math.abs(n - m) / max;
+            return e >= min ? e : 0;
+        }
+        if (k < 0 || Math.abs(n - m) > k) {
+            return 0;
+        }
+        int far = k + 1; // any cell past k: its exact value no longer matters
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = Math.min(j, far);
+        }
+        for (int i = 1; i <= n; i++) {
+            int lo = Math.max(1, i - k);
+            int hi = Math.min(m, i + k);
+            cur[0] = Math.min(i, far);
+            if (lo > 1) {
+                cur[lo - 1] = far;
+            }
+            int rowMin = lo == 1 ? cur[0] : far;
+            char ca = a.charAt(i - 1);
+            for (int j = lo; j <= hi; j++) {
+                int v = prev[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1);
+                v = Math.min(v, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                if (v > far) {
+                    v = far;
+                }
+                cur[j] = v;
+                if (v < rowMin) {
+                    rowMin = v;
+                }
+            }
+            if (hi < m) {
+                cur[hi + 1] = far;
+            }
+            if (rowMin > k) {
+                return 0;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int d = prev[m];
+        return d <= k ? 1 - (double) d / max : 0;
     }
 
     /** 1 − Levenshtein distance / longer length. */
