@@ -10,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trendpress.testing.MutableClock;
 import org.trendpress.classify.RuleClassifier;
 import org.trendpress.store.Database;
 
@@ -375,37 +373,5 @@ class PollerTest {
         assertThat(Poller.isArxiv(source("x", "rss", "https://export.arxiv.org/api/query"), "https://export.arxiv.org/api/query")).isTrue();
         assertThat(Poller.isArxiv(source("y", "arxiv-rss", "https://example.org/"), "https://example.org/")).isTrue();
         assertThat(Poller.isArxiv(source("z", "rss", "https://notarxiv.org/"), "https://notarxiv.org/")).isFalse();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

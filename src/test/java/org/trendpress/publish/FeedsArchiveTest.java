@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trendpress.testing.MutableClock;
 import org.trendpress.app.Application;
 import org.trendpress.app.TestConfig;
 import org.trendpress.render.IssueJson;

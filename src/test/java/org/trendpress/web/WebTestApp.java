@@ -10,12 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import org.trendpress.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +36,7 @@ final class WebTestApp implements AutoCloseable {
     static final String USER = "editor";
     static final String PASSWORD = "editor-test-password";
 
-    final ManualClock clock = new ManualClock(PUBLISHED);
+    final MutableClock clock = new MutableClock(PUBLISHED);
     final Application app;
     final String base;
     final Path outbox;
@@ -141,33 +139,5 @@ final class WebTestApp implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
