@@ -297,6 +297,26 @@ final class ItemStore {
         }
     }
 
+    /**
+     * Binds the columns {@code arxiv_version} to {@code journal_ref}, in the order both the paper
+     * insert and the paper update name them; returns the next parameter index.
+     */
+    private static int bindSignals(PreparedStatement ps, int i, PaperMetadata.Best b) throws SQLException {
+        ps.setInt(i++, b.arxivVersion());
+        ps.setInt(i++, b.mentions());
+        ps.setInt(i++, b.upvotes());
+        ps.setInt(i++, b.stars());
+        ps.setInt(i++, b.comments());
+        set(ps, i++, b.codeUrl());
+        set(ps, i++, b.projectUrl());
+        set(ps, i++, b.pdfUrl());
+        set(ps, i++, b.primaryCategory());
+        set(ps, i++, b.categories());
+        set(ps, i++, b.comment());
+        set(ps, i++, b.journalRef());
+        return i;
+    }
+
     private static void set(PreparedStatement ps, int i, String v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.VARCHAR);
@@ -991,18 +1011,7 @@ final class ItemStore {
                 set(ps, i++, cut(b.title(), 1000));
                 set(ps, i++, cut(b.authors(), 4000));
                 set(ps, i++, b.summary());
-                ps.setInt(i++, b.arxivVersion());
-                ps.setInt(i++, b.mentions());
-                ps.setInt(i++, b.upvotes());
-                ps.setInt(i++, b.stars());
-                ps.setInt(i++, b.comments());
-                set(ps, i++, b.codeUrl());
-                set(ps, i++, b.projectUrl());
-                set(ps, i++, b.pdfUrl());
-                set(ps, i++, b.primaryCategory());
-                set(ps, i++, b.categories());
-                set(ps, i++, b.comment());
-                set(ps, i++, b.journalRef());
+                i = bindSignals(ps, i, b);
                 ps.setObject(i++, utc(seenAt));
                 ps.setObject(i, utc(published));
             } catch (SQLException e) {
@@ -1146,18 +1155,7 @@ final class ItemStore {
                 set(u, i++, title);
                 set(u, i++, b.summary());
                 set(u, i++, cut(b.authors(), 4000));
-                u.setInt(i++, b.arxivVersion());
-                u.setInt(i++, b.mentions());
-                u.setInt(i++, b.upvotes());
-                u.setInt(i++, b.stars());
-                u.setInt(i++, b.comments());
-                set(u, i++, b.codeUrl());
-                set(u, i++, b.projectUrl());
-                set(u, i++, b.pdfUrl());
-                set(u, i++, b.primaryCategory());
-                set(u, i++, b.categories());
-                set(u, i++, b.comment());
-                set(u, i++, b.journalRef());
+                i = bindSignals(u, i, b);
                 OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -404,14 +403,6 @@ class MonthlyCycleEndToEndTest {
     }
 
     private static String form(String... kv) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
-        }
-        return sb.toString();
+        return org.trendpress.testing.Forms.encode(kv);
     }
 }

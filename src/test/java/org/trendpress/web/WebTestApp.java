@@ -3,7 +3,6 @@ package org.trendpress.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,15 +109,7 @@ final class WebTestApp implements AutoCloseable {
     }
 
     static String form(String... kv) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
-        }
-        return sb.toString();
+        return org.trendpress.testing.Forms.encode(kv);
     }
 
     static String first(String text, String regex) {
