@@ -1,6 +1,7 @@
 package org.trendpress.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,14 +120,11 @@ class TitleIndexTest {
 
     @Test
     void aPaperRolledBackIsProposedByTheIndexButNeverJoined() {
-        try {
-            jdbi.useTransaction(h -> {
-                new ItemStore().save(h, post("lab", "a", TITLE, T0), "research", "test", true, T0);
-                throw new IllegalStateException("roll back");
-            });
-        } catch (IllegalStateException expected) {
-            // the paper and item are gone; the index still names the paper's id
-        }
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            new ItemStore().save(h, post("lab", "a", TITLE, T0), "research", "test", true, T0);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        // the paper and item are gone; the index still names the paper's id
         assertThat(count(jdbi, "SELECT COUNT(*) FROM papers")).isZero();
         save(jdbi, post("lab2", "b", NEAR, T0), T0);
         save(jdbi, post("news", "c", TITLE, T0), T0);

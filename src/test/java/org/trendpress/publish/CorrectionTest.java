@@ -163,12 +163,14 @@ class CorrectionTest {
         app.publisher().correct("2026-10", original -> {
             assertThat(original.summary()).isEqualTo(before);
             editorB.start();
-            try {
-                // B must not get past its read while A is saving: if it could, it would finish here
-                assertThat(bDone.await(2, java.util.concurrent.TimeUnit.SECONDS)).as("B waited for A").isFalse();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+            // B must not get past its read while A is saving: wait until B is either parked (on the
+            // lock, as it should be) or done (which it could only be by reading what A has not saved)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (bDone.getCount() > 0 && editorB.getState() != Thread.State.WAITING
+                    && editorB.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
+            assertThat(bDone.getCount()).as("B waited for A").isEqualTo(1);
             return withSummary(original, "A's summary");
         });
         editorB.join(30_000);

@@ -71,6 +71,19 @@ class EmailHtmlTest {
     }
 
     @Test
+    void classesAreOnlyHooksForTheDarkModeRulesAndEveryClassedElementIsStyledInline() {
+        Document doc = Jsoup.parse(renderer.emailHtml(FullSizeIssue.create(), FullSizeIssue.UNSUBSCRIBE_URL));
+        String styleBlocks = String.join("\n", doc.select("style").eachText()) + doc.select("style").html();
+        // a client that drops <style> (and with it the dark-mode rules) still shows every element styled
+        assertThat(doc.select("body [class]")).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.attr("style")).as("inline style of <%s class=%s>", e.tagName(), e.className()).isNotBlank();
+            for (String c : e.classNames()) {
+                assertThat(styleBlocks).as("a rule names .%s", c).contains("." + c);
+            }
+        });
+    }
+
+    @Test
     void noTracking() {
         IssueModel issue = FullSizeIssue.create();
         Document doc = Jsoup.parse(renderer.emailHtml(issue, FullSizeIssue.UNSUBSCRIBE_URL));

@@ -31,9 +31,15 @@ class TopicChartTest {
     void aFreshJvmDrawsTheSameBytes() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                DrawSample.class.getName()).redirectErrorStream(false).start();
-        byte[] bytes = child.getInputStream().readAllBytes();
-        assertThat(child.waitFor()).isZero();
+                DrawSample.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] bytes;
+        try {
+            bytes = child.getInputStream().readAllBytes();
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.exitValue()).isZero();
         assertThat(bytes).isEqualTo(TopicChart.png(trend));
     }
 
