@@ -147,12 +147,6 @@ public final class Classifier implements ItemClassifier {
         return out;
     }
 
-    /** The probability at which the topic model gives a topic (chosen at training, else {@link #TOPIC_THRESHOLD}). */
-    double threshold(Topic t) {
-        int i = topic.index(t.code());
-        return i < 0 ? TOPIC_THRESHOLD : topic.thresholds[i];
-    }
-
     /** The decision thresholds of both models, e.g. "kind research 0.42; topics vision 0.46, ...". */
     public String describeThresholds() {
         StringBuilder b = new StringBuilder("kind");

@@ -87,7 +87,7 @@ final class ItemStore {
     /**
      * {@link #save(Handle, Item, String, String, boolean, Instant)} with the classifier's answer:
      * the item keeps its kind, confidence and reason, and its Paper gets the topics (see
-     * {@link #writeTopics}).
+     * {@link #replaceTopics(Statements, long, List)}).
      */
     boolean save(Handle h, Item item, Classifier.Classification c, Instant seenAt) {
         return save(h, item, c.kind().code(), c.reason(), c.confidence(), c.kind() == Kind.RESEARCH, c.topics(), seenAt);
@@ -688,29 +688,10 @@ final class ItemStore {
     }
 
     /**
-     * Gives a Paper the topics of a new sighting. An editor's topics (source {@code editor}) are
-     * never touched; arXiv's categories (source {@code arxiv}) win over the model's; a sighting
-     * with topics of the same or a better source replaces the paper's non-editor topics.
-     */
-    static void writeTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
-        writeTopics(h, paperId, topics, false);
-    }
-
-    /** {@link #writeTopics(Handle, long, List)}; a paper this transaction just created has no topics yet. */
-    private static void writeTopics(Handle h, long paperId, List<Classifier.TopicScore> topics, boolean created) {
-        if (topics == null || topics.isEmpty()) {
-            return;
-        }
-        if (!created) {
-            replaceTopics(h, paperId, topics);
-            return;
-        }
-        insertTopics(h, paperId, topics);
-    }
-
-    /**
-     * {@link #replaceTopics(Handle, long, List)} on the batch's statements; topics equal to the
-     * paper's are left as they are.
+     * Gives a Paper the topics of a new sighting, on the batch's statements. An editor's topics
+     * (source {@code editor}) are never touched; arXiv's categories (source {@code arxiv}) win over
+     * the model's; a sighting with topics of the same or a better source replaces the paper's
+     * non-editor topics; topics equal to the paper's are left as they are.
      */
     private static void replaceTopics(Statements st, long paperId, List<Classifier.TopicScore> topics) {
         if (topics == null || topics.isEmpty()) {
@@ -748,32 +729,6 @@ final class ItemStore {
             throw new UnableToExecuteStatementException(e, null);
         }
         st.addTopics(paperId, topics);
-    }
-
-    private static void replaceTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
-        List<String> sources = h.createQuery("SELECT DISTINCT source FROM paper_topics WHERE paper_id=:p")
-                .bind("p", paperId).mapTo(String.class).list();
-        if (sources.contains("editor")) {
-            return;
-        }
-        String incoming = topics.get(0).source();
-        if (sources.contains("arxiv") && !incoming.equals("arxiv")) {
-            return;
-        }
-        h.createUpdate("DELETE FROM paper_topics WHERE paper_id=:p AND source <> 'editor'").bind("p", paperId).execute();
-        insertTopics(h, paperId, topics);
-    }
-
-    private static void insertTopics(Handle h, long paperId, List<Classifier.TopicScore> topics) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO paper_topics (paper_id, topic, confidence, source)"
-                + " VALUES (:p, :t, :c, :s)");
-        Set<String> seen = new HashSet<>();
-        for (Classifier.TopicScore t : topics) {
-            if (seen.add(t.topic().code())) {
-                batch.bind("p", paperId).bind("t", t.topic().code()).bind("c", t.confidence()).bind("s", t.source()).add();
-            }
-        }
-        batch.execute();
     }
 
     // ---- items ----
@@ -943,7 +898,7 @@ final class ItemStore {
         List<PaperIds> papers = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE id IN (<ids>)")
                 .bindList("ids", ids).map((rs, ctx) -> paperIds(rs)).list();
         List<String[]> titles = h.createQuery("SELECT id, title FROM papers WHERE id IN (<ids>)"
-                        + " UNION ALL SELECT paper_id, title FROM items WHERE paper_id IN (<ids>) AND source_rank >= 2")
+                        + " UNION ALL SELECT paper_id, title FROM items WHERE paper_id IN (<ids>) AND source_rank >= " + PaperMetadata.RANK_RESEARCH)
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         PaperIds best = null;
@@ -976,7 +931,7 @@ final class ItemStore {
         Map<Long, Double> found = new HashMap<>();
         h.createQuery("SELECT id, title FROM papers WHERE published_at BETWEEN :from AND :to"
                         + " UNION ALL SELECT i.paper_id, i.title FROM items i JOIN papers p ON p.id = i.paper_id"
-                        + " WHERE p.published_at BETWEEN :from AND :to AND i.source_rank >= 2")
+                        + " WHERE p.published_at BETWEEN :from AND :to AND i.source_rank >= " + PaperMetadata.RANK_RESEARCH)
                 .bind("from", utc(from)).bind("to", utc(to))
                 .map((rs, ctx) -> {
                     double s = TitleMatch.similarity(significant, rs.getString(2));
@@ -1210,7 +1165,7 @@ final class ItemStore {
         if (published[0] == null) {
             return;
         }
-        wanted.addAll(h.createQuery("SELECT title FROM items WHERE paper_id=:p AND source_rank >= 2").bind("p", paperId)
+        wanted.addAll(h.createQuery("SELECT title FROM items WHERE paper_id=:p AND source_rank >= " + PaperMetadata.RANK_RESEARCH).bind("p", paperId)
                 .map((rs, ctx) -> rs.getString(1) == null ? "" : rs.getString(1)).list());
         indexTitles(h, paperId, wanted, published[0]);
     }

@@ -94,7 +94,7 @@ final class JsonFeedParser implements Connector {
                 : summary != null ? HfDailyParser.paragraphs(summary) : "";
         HtmlCleaner.Fragment fragment = html.read(rawHtml, base);
         String summaryHtml = html.sanitise(fragment.html());
-        String summaryText = html.text(rawHtml);
+        String summaryText = fragment.text();
 
         String title = html.title(HfDailyParser.text(entry, "title"));
         if (title.isEmpty()) {

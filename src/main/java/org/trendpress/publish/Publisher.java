@@ -307,11 +307,7 @@ public final class Publisher {
     }
 
     private void writeArchiveLocked() {
-        record Row(IssueModel issue, Instant updatedAt) {}
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT content_json, updated_at FROM issues ORDER BY month DESC")
-                .map((rs, ctx) -> new Row(IssueJson.read(rs.getString("content_json")),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
-                .list());
+        List<Stored> rows = issues();
         List<ArchiveEntry> index = rows.stream()
                 .map(r -> new ArchiveEntry(r.issue().month(), r.issue().title(), r.issue().summary(),
                         r.issue().month() + "/"))
@@ -319,7 +315,7 @@ public final class Publisher {
         writeIfChanged(settings.archiveDir().resolve(INDEX_FILE),
                 renderer.archiveIndex(settings.newsletterName(), index, settings.feedUrl()));
         List<FeedEntry> feed = rows.stream()
-                .sorted(Comparator.comparing((Row r) -> r.issue().publishedAt()).reversed()
+                .sorted(Comparator.comparing((Stored r) -> r.issue().publishedAt()).reversed()
                         .thenComparing(r -> r.issue().month(), Comparator.reverseOrder()))
                 .limit(ArchiveFeed.MAX_ITEMS)
                 .map(r -> new FeedEntry(r.issue().title(), r.issue().links().webUrl(), r.issue().summary(),

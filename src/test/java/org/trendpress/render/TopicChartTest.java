@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ class TopicChartTest {
         byte[] bytes;
         try {
             bytes = child.getInputStream().readAllBytes();
-            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
         } finally {
             child.destroyForcibly();
         }
