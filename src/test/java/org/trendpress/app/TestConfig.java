@@ -57,4 +57,41 @@ public final class TestConfig {
             return s.getLocalPort();
         }
     }
+
+    /** A loopback HTTP server that serves the demo feeds of {@code config/demo/feeds} under {@code /feeds/}. */
+    public static com.sun.net.httpserver.HttpServer demoFeedServer() throws IOException {
+        var feeds = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        feeds.createContext("/feeds/", ex -> {
+            Path file = Path.of("config/demo/feeds").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
+            byte[] body = Files.readAllBytes(file);
+            ex.getResponseHeaders().set("Content-Type", "application/xml");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        feeds.start();
+        return feeds;
+    }
+
+    /**
+     * Settings for the whole application serving on {@code port}, polling the four demo sources
+     * from {@code feeds} ({@link #demoFeedServer()}) and sending mail to the SMTP server on
+     * {@code smtpPort} (GreenMail), state under {@code dir}.
+     */
+    public static Map<String, String> demoServe(Path dir, com.sun.net.httpserver.HttpServer feeds, int port, int smtpPort)
+            throws IOException {
+        String f = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/feeds/";
+        Path sources = sourcesFile(dir,
+                "arxiv-cs-lg", "arxiv-rss", f + "arxiv-cs-lg.xml", "research",
+                "northwind-blog", "atom", f + "lab-blog.xml", "mixed",
+                "circuit-ledger", "rss", f + "tech-news.xml", "news",
+                "hf-daily-papers", "rss", f + "hf-papers.xml", "research");
+        Map<String, String> o = overrides(dir.resolve("state"), sources);
+        o.put("trendpress.mail.smtp.host", "127.0.0.1");
+        o.put("trendpress.mail.smtp.port", String.valueOf(smtpPort));
+        o.put("trendpress.mail.smtp.starttls", "false");
+        o.put("trendpress.base-url", "http://127.0.0.1:" + port);
+        o.put("camel.server.port", String.valueOf(port));
+        return o;
+    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,30 +63,10 @@ class EditorBrowserTest {
     @BeforeEach
     void start() throws Exception {
         requireBrowser();
-        feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        feeds.createContext("/feeds/", ex -> {
-            Path file = Path.of("config/demo/feeds").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
-            byte[] body = Files.readAllBytes(file);
-            ex.getResponseHeaders().set("Content-Type", "application/xml");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        feeds.start();
-        String f = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/feeds/";
-        Path sources = TestConfig.sourcesFile(tmp,
-                "arxiv-cs-lg", "arxiv-rss", f + "arxiv-cs-lg.xml", "research",
-                "northwind-blog", "atom", f + "lab-blog.xml", "mixed",
-                "circuit-ledger", "rss", f + "tech-news.xml", "news",
-                "hf-daily-papers", "rss", f + "hf-papers.xml", "research");
+        feeds = TestConfig.demoFeedServer();
         int port = TestConfig.freePort();
         base = "http://127.0.0.1:" + port;
-        Map<String, String> o = TestConfig.overrides(tmp.resolve("state"), sources);
-        o.put("trendpress.mail.smtp.host", "127.0.0.1");
-        o.put("trendpress.mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
-        o.put("trendpress.mail.smtp.starttls", "false");
-        o.put("trendpress.base-url", base);
-        o.put("camel.server.port", String.valueOf(port));
+        Map<String, String> o = TestConfig.demoServe(tmp, feeds, port, greenMail.getSmtp().getPort());
         app = new Application(TestConfig.settings(o), Path.of("routes"), Clock.systemUTC());
         app.start(Application.Mode.SERVE);
 
