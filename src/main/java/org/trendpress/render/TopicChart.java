@@ -122,7 +122,7 @@ public final class TopicChart {
         s.setToolTipsEnabled(false);
         s.setChartPadding(16);
 
-        boolean previous = trend.previousLabel() != null && trend.previousTotal() > 0;
+        boolean previous = trend.hasPrevious();
         List<String> labels = new ArrayList<>();
         List<Integer> month = new ArrayList<>();
         List<Integer> before = new ArrayList<>();

@@ -18,6 +18,11 @@ import java.util.Locale;
 public record TopicTrend(String monthLabel, String previousLabel, int monthTotal, int previousTotal,
         List<TopicShare> topics) {
 
+    /** Whether there are earlier months to compare with (a label and at least one paper). */
+    public boolean hasPrevious() {
+        return previousLabel != null && previousTotal > 0;
+    }
+
     /**
      * One topic's counts.
      *
@@ -57,14 +62,14 @@ public record TopicTrend(String monthLabel, String previousLabel, int monthTotal
     public String description() {
         StringBuilder sb = new StringBuilder("Share of research papers per topic, ")
                 .append(monthLabel).append(" (").append(papers(monthTotal)).append(')');
-        if (previousLabel != null && previousTotal > 0) {
+        if (hasPrevious()) {
             sb.append(" against ").append(previousLabel).append(" (").append(papers(previousTotal)).append(')');
         }
         sb.append(": ");
         List<String> parts = new ArrayList<>();
         for (TopicShare s : topics) {
             String part = s.topic() + " " + monthPercent(s) + "%";
-            if (previousLabel != null && previousTotal > 0) {
+            if (hasPrevious()) {
                 part += " (" + previousPercent(s) + "%)";
             }
             parts.add(part);
@@ -75,7 +80,7 @@ public record TopicTrend(String monthLabel, String previousLabel, int monthTotal
 
     /** Lines of a small table for the text email: topic, this month, earlier months. */
     public List<String> textRows() {
-        boolean previous = previousLabel != null && previousTotal > 0;
+        boolean previous = hasPrevious();
         int width = "Topic".length();
         for (TopicShare s : topics) {
             width = Math.max(width, s.topic().length());
