@@ -58,6 +58,11 @@ final class FeedDates {
         if (s.isEmpty() || s.length() > 80) {
             return null;
         }
+        if (!isoShaped(s)) {
+            // not "yyyy-" (nor a signed ISO year): none of the ISO forms below can read it, and each
+            // failed attempt costs an exception
+            return rfc822(s);
+        }
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -78,6 +83,23 @@ final class FeedDates {
             // next
         }
         return rfc822(s);
+    }
+
+    /** Starts as the ISO forms do: four digits and a hyphen, or a sign (an expanded year). */
+    private static boolean isoShaped(String s) {
+        char c = s.charAt(0);
+        if (c == '+' || c == '-') {
+            return true;
+        }
+        if (s.length() < 5) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return s.charAt(4) == '-';
     }
 
     private static Instant rfc822(String s) {

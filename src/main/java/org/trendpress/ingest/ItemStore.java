@@ -335,7 +335,13 @@ final class ItemStore {
 
     /** The look-ups of one source's items made up front, kept up to date as the items are stored. */
     private static final class Batch {
-        private static final int CHUNK = 100;
+        /**
+         * Keys per IN list. Lists are padded (the last key repeated, which changes no result) to 1, 4,
+         * 16 or 64 keys, so the look-ups use a handful of distinct statements: an IN list of every
+         * length from 1 to 100 was a new statement each time, parsed and planned by H2 again, and it
+         * pushed the store's other statements out of H2's per-session statement cache.
+         */
+        private static final int CHUNK = 64;
         final Map<String, Stored> stored = new HashMap<>();
         /** entry key → {id, paper id or 0} of the source's first entry for it. */
         final Map<String, long[]> firsts = new HashMap<>();
@@ -454,6 +460,22 @@ final class ItemStore {
             }
         }
 
+        /** {@code keys} (1 to {@link #CHUNK} of them) with the last repeated up to 1, 4, 16 or 64 keys. */
+        static List<String> padded(List<String> keys) {
+            int n = keys.size();
+            int size = n <= 1 ? n : n <= 4 ? 4 : n <= 16 ? 16 : CHUNK;
+            if (size == n) {
+                return keys;
+            }
+            List<String> out = new ArrayList<>(size);
+            out.addAll(keys);
+            String last = keys.get(n - 1);
+            while (out.size() < size) {
+                out.add(last);
+            }
+            return out;
+        }
+
         private static String marks(int n) {
             return "?" + ", ?".repeat(Math.max(0, n - 1));
         }
@@ -461,7 +483,7 @@ final class ItemStore {
         private static List<List<String>> chunks(List<String> keys) {
             List<List<String>> out = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += CHUNK) {
-                out.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+                out.add(padded(keys.subList(from, Math.min(keys.size(), from + CHUNK))));
             }
             return out;
         }
@@ -499,7 +521,7 @@ final class ItemStore {
             List<Object[]> rows = new ArrayList<>();
             try {
                 for (int from = 0; from < hashes.size(); from += CHUNK) {
-                    List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+                    List<String> part = padded(hashes.subList(from, Math.min(hashes.size(), from + CHUNK)));
                     try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT guid_hash, id, paper_id, upvotes,"
                             + " stars, comments, arxiv_version FROM items WHERE (source_id, guid_hash) IN (" + pairs(part.size())
                             + ")")) {
@@ -512,7 +534,7 @@ final class ItemStore {
                     }
                 }
                 for (int from = 0; from < keys.size(); from += CHUNK) {
-                    List<String> part = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                    List<String> part = padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
                     try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT entry_key, id, paper_id FROM items"
                             + " WHERE (source_id, entry_key) IN (" + pairs(part.size()) + ") AND repeat_of IS NULL")) {
                         bindPairs(ps, sourceId, part);

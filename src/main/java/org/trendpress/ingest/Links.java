@@ -285,9 +285,10 @@ public final class Links {
 
     /** Where an arXiv id match may start, ascending, without repeats. */
     private static int[] arxivStarts(String text) {
-        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        String lower = asciiLower(text);
+        Starts starts = new Starts();
         for (String anchor : ARXIV_ANCHORS) {
-            for (int a = indexOfAscii(text, anchor, 0); a >= 0; a = indexOfAscii(text, anchor, a + 1)) {
+            for (int a = lower.indexOf(anchor); a >= 0; a = lower.indexOf(anchor, a + 1)) {
                 starts.add(runStart(text, a));
                 starts.add(a);
                 if (a >= 9) {
@@ -298,22 +299,48 @@ public final class Links {
                 }
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return starts.sorted();
     }
 
     /** Where a DOI match may start: each "10." and each "doi.org/" (and the "dx." before it). */
     private static int[] doiStarts(String text) {
-        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
-        for (int a = text.indexOf("10.", 0); a >= 0; a = text.indexOf("10.", a + 1)) {
+        Starts starts = new Starts();
+        for (int a = text.indexOf("10."); a >= 0; a = text.indexOf("10.", a + 1)) {
             starts.add(a);
         }
-        for (int a = indexOfAscii(text, "doi.org/", 0); a >= 0; a = indexOfAscii(text, "doi.org/", a + 1)) {
+        String lower = asciiLower(text);
+        for (int a = lower.indexOf("doi.org/"); a >= 0; a = lower.indexOf("doi.org/", a + 1)) {
             starts.add(a);
             if (a >= 3) {
                 starts.add(a - 3);
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return starts.sorted();
+    }
+
+    /** Candidate positions, collected in any order with repeats; {@link #sorted} gives them ascending and distinct. */
+    private static final class Starts {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] sorted() {
+            int[] v = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(v);
+            int n = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (i == 0 || v[i] != v[i - 1]) {
+                    v[n++] = v[i];
+                }
+            }
+            return java.util.Arrays.copyOf(v, n);
+        }
     }
 
     /** The matcher at the first of {@code starts} where the pattern matches, or null. */
@@ -345,28 +372,32 @@ public final class Links {
         return i;
     }
 
-    /** {@code text.indexOf(lowerNeedle, from)} ignoring ASCII case (as the patterns do). */
-    private static int indexOfAscii(String text, String lowerNeedle, int from) {
-        int n = lowerNeedle.length();
-        char first = lowerNeedle.charAt(0);
-        for (int i = from, last = text.length() - n; i <= last; i++) {
+    /**
+     * The text with ASCII capitals lowered and every other character kept, so positions in it are
+     * positions in {@code text} (as the patterns' ASCII case-insensitivity reads it); searching it
+     * with {@link String#indexOf(String, int)} uses the JDK's vectorised search.
+     */
+    static String asciiLower(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
             char c = text.charAt(i);
-            if (c != first && lower(c) != first) {
-                continue;
+            if (c >= 'A' && c <= 'Z') {
+                break;
             }
-            int j = 1;
-            while (j < n && lower(text.charAt(i + j)) == lowerNeedle.charAt(j)) {
-                j++;
-            }
-            if (j == n) {
-                return i;
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        char[] out = text.toCharArray();
+        for (; i < n; i++) {
+            char c = out[i];
+            if (c >= 'A' && c <= 'Z') {
+                out[i] = (char) (c + 32);
             }
         }
-        return -1;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return new String(out);
     }
 
     /**

@@ -86,11 +86,27 @@ public final class Poller {
     private final PollSettings settings;
     private final RateLimiter arxivLimiter;
     private final ReentrantLock storeLock = new ReentrantLock();
+    /**
+     * One permit per core for the CPU-bound work of a cycle: parsing and preparing a feed, and the
+     * store lane (see {@link #save}). Fair, so a waiting lane is served before later parses.
+     */
+    private final java.util.concurrent.Semaphore cpu =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     /** Time spent storing (inside the store lane) since the poller was built, for the cycle's log line. */
     private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong storeCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** CPU time the poll threads spent parsing, and classifying and preparing items, for the same log line. */
+    private final java.util.concurrent.atomic.AtomicLong parseCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong prepareCpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * One database handle for the store lane while a cycle runs (guarded by {@link #storeLock}):
+     * a handle per source was a new session per source, and a new session parses and plans every
+     * statement again (H2 keeps its prepared-statement cache per session). Null between cycles.
+     */
+    private Handle laneHandle;
+    private int laneUsers;
 
     /** A poller over a fixed list of sources with the default settings. */
     public Poller(List<SourceConfig> sources, Jdbi jdbi, Fetcher fetcher, ItemClassifier classifier, Clock clock) {
@@ -138,11 +154,15 @@ public final class Poller {
         reloadIfChanged();
         long storedBefore = storeNanos.get();
         long cpuBefore = storeCpuNanos.get();
+        long parseBefore = parseCpuNanos.get();
+        long prepareBefore = prepareCpuNanos.get();
         long start = System.nanoTime();
         Report report = cycle(sources);
-        LOG.info("ingest.poll.done sources={} added={} failed={} ms={} store_ms={} store_cpu_ms={}",
-                report.sources().size(), report.added(), report.failed(), (System.nanoTime() - start) / 1_000_000,
-                (storeNanos.get() - storedBefore) / 1_000_000, (storeCpuNanos.get() - cpuBefore) / 1_000_000);
+        LOG.info("ingest.poll.done sources={} added={} failed={} ms={} store_ms={} store_cpu_ms={} parse_cpu_ms={}"
+                + " prepare_cpu_ms={}", report.sources().size(), report.added(), report.failed(),
+                (System.nanoTime() - start) / 1_000_000, (storeNanos.get() - storedBefore) / 1_000_000,
+                (storeCpuNanos.get() - cpuBefore) / 1_000_000, (parseCpuNanos.get() - parseBefore) / 1_000_000,
+                (prepareCpuNanos.get() - prepareBefore) / 1_000_000);
         return report;
     }
 
@@ -235,6 +255,7 @@ public final class Poller {
         // closing connections side by side could race with that close. One handle held for the
         // cycle keeps the database open until every task is done.
         try (Handle keepOpen = jdbi.open()) {
+            openLane();
             List<Future<?>> futures = new ArrayList<>();
             for (Runnable task : tasks) {
                 futures.add(pool.submit(task));
@@ -251,6 +272,7 @@ public final class Poller {
             }
         } finally {
             pool.shutdownNow();
+            closeLane();
         }
         List<SourceResult> out = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
@@ -301,9 +323,9 @@ public final class Poller {
                 LOG.info("ingest.source.unchanged source={}", source.id());
                 return new SourceResult(source.id(), true, true, 0, 0, null);
             }
-            ParsedFeed feed = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
-                    fetched.url() != null ? fetched.url() : source.url());
-            int added = store(source, feed, now);
+            Parsed parsed = parseAndPrepare(source, fetched, source.url());
+            ParsedFeed feed = parsed.feed();
+            int added = save(source, parsed, now);
             int seen = feed.items().size();
             if ("arxiv-api".equals(source.type())) {
                 int[] more = morePages(source, feed, added, now);
@@ -326,28 +348,122 @@ public final class Poller {
         return fetcher.fetch(url, etag, lastModified);
     }
 
-    private int store(SourceConfig source, ParsedFeed feed, Instant now) {
-        if (feed.items().isEmpty()) {
+    /** A parsed feed and what its items need for storing, all worked out without the database. */
+    private record Parsed(ParsedFeed feed, List<Classifier.Classification> classes, List<ItemStore.Prepared> prepared) {}
+
+    /**
+     * Parses a fetched body, then classifies and prepares its items, holding one of the
+     * {@link #cpu} permits: the CPU-bound part of a poll. Fetching (mostly waiting on the network)
+     * takes no permit, so a slow source never holds up the others.
+     */
+    private Parsed parseAndPrepare(SourceConfig source, Fetcher.Result fetched, String url) {
+        cpu.acquireUninterruptibly();
+        try {
+            long parseCpu = THREADS.getCurrentThreadCpuTime();
+            ParsedFeed feed = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
+                    fetched.url() != null ? fetched.url() : url);
+            long prepareCpu = THREADS.getCurrentThreadCpuTime();
+            parseCpuNanos.addAndGet(prepareCpu - parseCpu);
+            // classifying and preparing need no database: they run here, outside the store lane
+            List<Classifier.Classification> classes = new ArrayList<>(feed.items().size());
+            List<ItemStore.Prepared> prepared = new ArrayList<>(feed.items().size());
+            for (Item item : feed.items()) {
+                classes.add(classifier.classify(ItemFeatures.of(item, source.kindHint())));
+                prepared.add(ItemStore.Prepared.of(item)); // hashes, entry key, title keys
+            }
+            prepareCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - prepareCpu);
+            return new Parsed(feed, classes, prepared);
+        } finally {
+            cpu.release();
+        }
+    }
+
+    /**
+     * Stores one source's items in the store lane: one source at a time, so parallel sources that
+     * see the same Paper never race to create it twice. The lane also takes a {@link #cpu} permit,
+     * and the semaphore is fair, so the lane gets the next free CPU ahead of parses that asked
+     * later: the lane is the one part of a cycle that cannot run in parallel, and on a machine with
+     * few cores, parse threads crowding it out made the whole cycle wait for it. No thread holds a
+     * permit while it waits for the lane, so the two never wait for each other in a circle.
+     */
+    private int save(SourceConfig source, Parsed parsed, Instant now) {
+        List<Item> list = parsed.feed().items();
+        if (list.isEmpty()) {
             return 0;
         }
-        // classifying needs no database: it runs on this poll thread, outside the store lane
-        List<Item> list = new ArrayList<>();
-        List<Classifier.Classification> classes = new ArrayList<>();
-        List<ItemStore.Prepared> prepared = new ArrayList<>();
-        for (Item item : feed.items()) {
-            list.add(item);
-            classes.add(classifier.classify(ItemFeatures.of(item, source.kindHint())));
-            prepared.add(ItemStore.Prepared.of(item)); // hashes, entry key, title keys: no database needed either
-        }
         storeLock.lock();
-        long start = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
-            return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, classes, prepared, now));
+            cpu.acquireUninterruptibly();
+            long start = System.nanoTime();
+            long cpuTime = THREADS.getCurrentThreadCpuTime();
+            try {
+                if (laneHandle != null) {
+                    try {
+                        return laneHandle.inTransaction(
+                                h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
+                    } catch (RuntimeException e) {
+                        // the handle may be what broke (a dropped connection): the next source gets a fresh one
+                        replaceLaneHandle();
+                        throw e;
+                    }
+                }
+                return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
+            } finally {
+                storeNanos.addAndGet(System.nanoTime() - start);
+                storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuTime);
+                cpu.release();
+            }
         } finally {
-            storeNanos.addAndGet(System.nanoTime() - start);
-            storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             storeLock.unlock();
+        }
+    }
+
+    /** A cycle starts: the store lane gets its handle (shared when cycles overlap). */
+    private void openLane() {
+        storeLock.lock();
+        try {
+            if (laneUsers++ == 0) {
+                laneHandle = jdbi.open();
+            }
+        } finally {
+            storeLock.unlock();
+        }
+    }
+
+    /** A cycle ended: the last one out closes the lane's handle. */
+    private void closeLane() {
+        storeLock.lock();
+        try {
+            if (laneUsers > 0 && --laneUsers == 0 && laneHandle != null) {
+                Handle h = laneHandle;
+                laneHandle = null;
+                closeQuietly(h);
+            }
+        } finally {
+            storeLock.unlock();
+        }
+    }
+
+    /** Called with {@link #storeLock} held, after a store failed on the lane's handle. */
+    private void replaceLaneHandle() {
+        Handle old = laneHandle;
+        laneHandle = null;
+        closeQuietly(old);
+        try {
+            laneHandle = jdbi.open();
+        } catch (RuntimeException e) {
+            LOG.warn("ingest.store.reopen-failed reason=\"{}\"", FeedParser.oneLine(e.getMessage()));
+        }
+    }
+
+    private static void closeQuietly(Handle h) {
+        if (h == null) {
+            return;
+        }
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            LOG.debug("ingest.store.close-failed reason=\"{}\"", FeedParser.oneLine(e.getMessage()));
         }
     }
 
@@ -376,9 +492,9 @@ public final class Poller {
             if (fetched.notModified()) {
                 break;
             }
-            page = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
-                    fetched.url() != null ? fetched.url() : url);
-            pageAdded = store(source, page, now);
+            Parsed parsed = parseAndPrepare(source, fetched, url);
+            page = parsed.feed();
+            pageAdded = save(source, parsed, now);
             seen += page.items().size();
             added += pageAdded;
             start = page.startIndex() >= 0 ? page.startIndex() : nextStart;

@@ -52,6 +52,25 @@ final class XmlRepair {
      * Code points 0x80-0x9F are C1 controls nobody means: publishers wrote cp1252 (smart quotes,
      * dashes) and a label or a numeric reference lost it. Read them as windows-1252, always.
      */
+    /**
+     * Whether the text holds a C1 character reference ({@link #C1_REFERENCE}): each "&#" is found
+     * with the JDK's vectorised search and the pattern tried there only (a find() over a whole
+     * feed tried it at every position).
+     */
+    static boolean hasC1Reference(String text) {
+        Matcher m = null;
+        for (int at = text.indexOf("&#"); at >= 0; at = text.indexOf("&#", at + 2)) {
+            if (m == null) {
+                m = C1_REFERENCE.matcher(text);
+            }
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Result demoronize(String text) {
         boolean raw = false;
         for (int i = 0; i < text.length(); i++) {
@@ -61,7 +80,7 @@ final class XmlRepair {
                 break;
             }
         }
-        boolean refs = text.contains("&#") && C1_REFERENCE.matcher(text).find();
+        boolean refs = hasC1Reference(text);
         if (!raw && !refs) {
             return new Result(text, List.of());
         }
