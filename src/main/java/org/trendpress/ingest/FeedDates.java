@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class FeedDates {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static final Map<String, String> ZONES = Map.ofEntries(
             Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"),
             Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"),
@@ -54,7 +56,7 @@ final class FeedDates {
         if (raw == null) {
             return null;
         }
-        String s = raw.trim().replaceAll("\\s+", " ");
+        String s = WHITESPACE.matcher(raw.trim()).replaceAll(" ");
         if (s.isEmpty() || s.length() > 80) {
             return null;
         }

@@ -12,6 +12,8 @@ import org.owasp.html.Sanitizers;
 /** Sanitises HTML from feeds (OWASP policy) and derives plain text and links from it (jsoup). */
 final class HtmlCleaner {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
@@ -34,7 +36,7 @@ final class HtmlCleaner {
             return "";
         }
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return html.replaceAll("\\s+", " ").trim();
+            return WHITESPACE.matcher(html).replaceAll(" ").trim();
         }
         Document doc = Jsoup.parseBodyFragment(html);
         return doc.text().trim();
@@ -83,32 +85,42 @@ final class HtmlCleaner {
         }
         Document doc = Jsoup.parseBodyFragment(html);
         String text = doc.text().trim();
+        // one walk over the elements: relative href/src resolved, then the a/@href links collected
+        // (two CSS selects did the same walk twice, parsing their queries each time)
+        boolean changed = false;
+        List<String> links = new ArrayList<>();
+        for (Element e : doc.getAllElements()) {
+            if (base != null && (e.hasAttr("href") || e.hasAttr("src"))) {
+                changed |= absolutise(e, base);
+            }
+            if (e.normalName().equals("a") && e.hasAttr("href")) {
+                addLink(links, e);
+            }
+        }
         String out = html;
-        if (base != null && absolutise(doc, base)) {
+        if (changed) {
             doc.outputSettings().prettyPrint(false);
             out = doc.body().html();
         }
-        return new Fragment(text, links(doc), out);
+        return new Fragment(text, links, out);
     }
 
     /**
-     * Resolves relative a/@href, img/@src and friends against {@code base}; true when one changed.
+     * Resolves an element's relative href and src against {@code base}; true when one changed.
      * Fragment-only references stay as they are.
      */
-    private static boolean absolutise(Document doc, String base) {
+    private static boolean absolutise(Element e, String base) {
         boolean changed = false;
-        for (Element e : doc.select("[href], [src]")) {
-            for (String attr : new String[] {"href", "src"}) {
-                String v = e.attr(attr);
-                // "#fn1" points inside the entry's own text (footnotes), not at the feed document: leave it
-                if (v.isEmpty() || v.startsWith("#") || v.startsWith("http://") || v.startsWith("https://")) {
-                    continue;
-                }
-                String abs = Links.resolveAny(base, v);
-                if (abs != null && !abs.equals(v)) {
-                    e.attr(attr, abs);
-                    changed = true;
-                }
+        for (String attr : new String[] {"href", "src"}) {
+            String v = e.attr(attr);
+            // "#fn1" points inside the entry's own text (footnotes), not at the feed document: leave it
+            if (v.isEmpty() || v.startsWith("#") || v.startsWith("http://") || v.startsWith("https://")) {
+                continue;
+            }
+            String abs = Links.resolveAny(base, v);
+            if (abs != null && !abs.equals(v)) {
+                e.attr(attr, abs);
+                changed = true;
             }
         }
         return changed;
@@ -125,11 +137,15 @@ final class HtmlCleaner {
     private static List<String> links(Document doc) {
         List<String> out = new ArrayList<>();
         for (Element a : doc.select("a[href]")) {
-            String href = a.attr("href").trim();
-            if (href.startsWith("http://") || href.startsWith("https://")) {
-                out.add(href);
-            }
+            addLink(out, a);
         }
         return out;
+    }
+
+    private static void addLink(List<String> out, Element a) {
+        String href = a.attr("href").trim();
+        if (href.startsWith("http://") || href.startsWith("https://")) {
+            out.add(href);
+        }
     }
 }

@@ -852,6 +852,10 @@ final class ItemStore {
         return hasPath(item.canonicalUrl()) ? item.canonicalUrl() : null;
     }
 
+    /** A link to a GitHub repository (compiled once: String.matches compiled it for every link of every item). */
+    private static final java.util.regex.Pattern GITHUB_REPO =
+            java.util.regex.Pattern.compile("https?://(www\\.)?github\\.com/[^/]+/[^/#?]+.*");
+
     private static String codeUrl(Item item, int rank) {
         if (item.details().codeUrl() != null && !item.details().codeUrl().isBlank()) {
             return item.details().codeUrl();
@@ -859,7 +863,7 @@ final class ItemStore {
         if (rank < PaperMetadata.RANK_RESEARCH) {
             return null; // a news story's GitHub link is rarely the paper's code
         }
-        return item.links().stream().filter(l -> l.matches("https?://(www\\.)?github\\.com/[^/]+/[^/#?]+.*"))
+        return item.links().stream().filter(l -> GITHUB_REPO.matcher(l).matches())
                 .findFirst().orElse(null);
     }
 

@@ -86,12 +86,8 @@ public final class Poller {
     private final PollSettings settings;
     private final RateLimiter arxivLimiter;
     private final ReentrantLock storeLock = new ReentrantLock();
-    /**
-     * One permit per core for the CPU-bound work of a cycle: parsing and preparing a feed, and the
-     * store lane (see {@link #save}). Fair, so a waiting lane is served before later parses.
-     */
-    private final java.util.concurrent.Semaphore cpu =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    /** Shares the cores between parsing and the store lane (see {@link CpuGate}). */
+    private final CpuGate cpu = new CpuGate(Runtime.getRuntime().availableProcessors());
     /** Time spent storing (inside the store lane) since the poller was built, for the cycle's log line. */
     private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong storeCpuNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -352,12 +348,11 @@ public final class Poller {
     private record Parsed(ParsedFeed feed, List<Classifier.Classification> classes, List<ItemStore.Prepared> prepared) {}
 
     /**
-     * Parses a fetched body, then classifies and prepares its items, holding one of the
-     * {@link #cpu} permits: the CPU-bound part of a poll. Fetching (mostly waiting on the network)
-     * takes no permit, so a slow source never holds up the others.
+     * Parses a fetched body, then classifies and prepares its items, in one of the {@link #cpu}
+     * gate's parse slots: the CPU-bound part of a poll that runs in parallel.
      */
     private Parsed parseAndPrepare(SourceConfig source, Fetcher.Result fetched, String url) {
-        cpu.acquireUninterruptibly();
+        cpu.enterParse();
         try {
             long parseCpu = THREADS.getCurrentThreadCpuTime();
             ParsedFeed feed = connectors.apply(source.type()).parse(source.id(), fetched.body(), fetched.contentType(),
@@ -374,47 +369,41 @@ public final class Poller {
             prepareCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - prepareCpu);
             return new Parsed(feed, classes, prepared);
         } finally {
-            cpu.release();
+            cpu.exitParse();
         }
     }
 
     /**
      * Stores one source's items in the store lane: one source at a time, so parallel sources that
-     * see the same Paper never race to create it twice. The lane also takes a {@link #cpu} permit,
-     * and the semaphore is fair, so the lane gets the next free CPU ahead of parses that asked
-     * later: the lane is the one part of a cycle that cannot run in parallel, and on a machine with
-     * few cores, parse threads crowding it out made the whole cycle wait for it. No thread holds a
-     * permit while it waits for the lane, so the two never wait for each other in a circle.
+     * see the same Paper never race to create it twice. While a thread stores or waits to, the
+     * {@link #cpu} gate keeps a core free of parsing for the lane.
      */
     private int save(SourceConfig source, Parsed parsed, Instant now) {
         List<Item> list = parsed.feed().items();
         if (list.isEmpty()) {
             return 0;
         }
+        cpu.laneWanted();
         storeLock.lock();
+        long start = System.nanoTime();
+        long cpuTime = THREADS.getCurrentThreadCpuTime();
         try {
-            cpu.acquireUninterruptibly();
-            long start = System.nanoTime();
-            long cpuTime = THREADS.getCurrentThreadCpuTime();
-            try {
-                if (laneHandle != null) {
-                    try {
-                        return laneHandle.inTransaction(
-                                h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
-                    } catch (RuntimeException e) {
-                        // the handle may be what broke (a dropped connection): the next source gets a fresh one
-                        replaceLaneHandle();
-                        throw e;
-                    }
+            if (laneHandle != null) {
+                try {
+                    return laneHandle.inTransaction(
+                            h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
+                } catch (RuntimeException e) {
+                    // the handle may be what broke (a dropped connection): the next source gets a fresh one
+                    replaceLaneHandle();
+                    throw e;
                 }
-                return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
-            } finally {
-                storeNanos.addAndGet(System.nanoTime() - start);
-                storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuTime);
-                cpu.release();
             }
+            return jdbi.inTransaction(h -> items.saveAll(h, source.id(), list, parsed.classes(), parsed.prepared(), now));
         } finally {
+            storeNanos.addAndGet(System.nanoTime() - start);
+            storeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuTime);
             storeLock.unlock();
+            cpu.laneDone();
         }
     }
 
