@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -62,7 +61,8 @@ final class ItemStore {
     /** How far apart (publication times) two sightings matched only by title may be. */
     static final Duration TITLE_WINDOW = Duration.ofDays(60);
     private static final int TITLE_CANDIDATES = 20;
-    private static final AtomicLong SAVEPOINTS = new AtomicLong();
+    /** How deep the current thread's {@link #attempt}s are nested: their savepoints are named by it. */
+    private static final ThreadLocal<int[]> SAVEPOINT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     /** How long a paper write waits, in all, for another transaction's lock. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(60);
     /** Lock timeout (H2), serialization failure or deadlock (H2, PostgreSQL), lock not available. */
@@ -1268,8 +1268,21 @@ final class ItemStore {
     private static <T> Optional<T> attempt(Handle h, Supplier<T> write) {
         boolean tx = h.isInTransaction();
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        int[] depth = SAVEPOINT_DEPTH.get();
+        // named by nesting depth, not by a counter: H2 parses "SAVEPOINT name" like any statement and
+        // keeps it in the session's statement cache, so a new name per write pushed the store's own
+        // statements out of that cache, and they were parsed again and again
+        String sp = "merge_" + depth[0];
+        depth[0]++;
+        try {
+            return attemptAt(h, write, tx, deadline, sp);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private static <T> Optional<T> attemptAt(Handle h, Supplier<T> write, boolean tx, long deadline, String sp) {
         while (true) {
-            String sp = "merge_" + SAVEPOINTS.incrementAndGet();
             if (tx) {
                 h.savepoint(sp);
             }
