@@ -52,9 +52,12 @@ public final class Classifier implements ItemClassifier {
         }
     }
 
-    private final LinearModel kind;
-    private final LinearModel topic;
+    final LinearModel kind;
+    final LinearModel topic;
     private final Kind[] kinds;
+    /** The topic model's labels as topics (null for a label that is none) and their thresholds. */
+    private final TopicLabels topicLabels;
+    private final FeatureIndex index;
 
     Classifier(LinearModel kind, LinearModel topic) {
         this.kind = kind;
@@ -63,6 +66,8 @@ public final class Classifier implements ItemClassifier {
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = Kind.of(kind.labels[i]);
         }
+        this.topicLabels = new TopicLabels(topic);
+        this.index = new FeatureIndex(kind, topic);
     }
 
     /** The models shipped in the jar. */
@@ -81,16 +86,39 @@ public final class Classifier implements ItemClassifier {
                 LinearModel.read(new java.io.ByteArrayInputStream(topicModel), "topic"));
     }
 
-    /** Kind, confidence, reason and topics of one item. */
+    /**
+     * Kind, confidence, reason and topics of one item. Each feature is looked up once for both
+     * models ({@link FeatureIndex}); the answer is the same, to the last bit, as the kind model's
+     * {@link LinearModel#probabilities} and {@link LinearModel#evidence} and {@link #modelTopics(Map)}
+     * give on {@link Features#of}.
+     */
     @Override
     public Classification classify(ItemFeatures f) {
-        Map<String, Double> x = Features.of(f);
-        double[] p = kind.probabilities(x);
+        FeatureIndex.Resolved x = index.resolve(f);
+        List<TopicScore> topics = arxivTopics(f);
+        double[] kindScores = kind.biasScores();
+        double[] topicScores = topics == null ? topic.biasScores() : null;
+        FeatureIndex.Row[] forKind = new FeatureIndex.Row[x.features.size()];
+        int n = 0;
+        for (FeatureIndex.Row r : x.features.values()) {
+            if (r.kind != null) {
+                LinearModel.add(kindScores, x.value(r), r.kind);
+                forKind[n++] = r;
+            }
+            if (r.topic != null && topicScores != null) {
+                LinearModel.add(topicScores, x.value(r), r.topic);
+            }
+        }
+        double[] p = kind.probabilities(kindScores);
         int best = kind.decide(p);
         Kind k = kinds[best];
         double confidence = p[best];
         StringBuilder reason = new StringBuilder(64).append("model ").append(twoDecimals(confidence));
-        List<String> why = kind.evidence(x, best, 3);
+        LinearModel.Evidence evidence = kind.evidence(best, 3);
+        for (int i = 0; i < n; i++) {
+            evidence.offer(forKind[i].feature, x.value(forKind[i]), forKind[i].kind);
+        }
+        List<String> why = evidence.strongest();
         for (int i = 0; i < why.size(); i++) {
             reason.append(i == 0 ? ": " : ", ").append(Features.describe(why.get(i)));
         }
@@ -104,44 +132,70 @@ public final class Classifier implements ItemClassifier {
             reason.append("rule: ").append(f.arxivId() != null ? "arXiv " + f.arxivId() : "DOI " + f.doi())
                     .append(" (model unsure, research ").append(twoDecimals(p[r])).append(')');
         }
-        return new Classification(k, confidence, reason.toString(), topics(f, x));
+        if (topics == null) {
+            topics = modelTopics(topicLabels, topic.probabilities(topicScores));
+        }
+        return new Classification(k, confidence, reason.toString(), topics);
     }
 
     /** Topics alone: from the arXiv categories when they map onto the taxonomy, else from the model. */
     public List<TopicScore> topics(ItemFeatures f) {
-        return topics(f, null);
+        List<TopicScore> fromArxiv = arxivTopics(f);
+        return fromArxiv != null ? fromArxiv : modelTopics(Features.of(f));
     }
 
-    private List<TopicScore> topics(ItemFeatures f, Map<String, Double> x) {
+    /** The topics an item's arXiv categories give, or null when they give none. */
+    private static List<TopicScore> arxivTopics(ItemFeatures f) {
         Set<Topic> fromArxiv = ArxivCategories.topics(f.categories(), f.title(), f.summary());
-        if (!fromArxiv.isEmpty()) {
-            return fromArxiv.stream().map(t -> new TopicScore(t, 1.0, "arxiv")).toList();
+        if (fromArxiv.isEmpty()) {
+            return null;
         }
-        return modelTopics(x != null ? x : Features.of(f));
+        return fromArxiv.stream().map(t -> new TopicScore(t, 1.0, "arxiv")).toList();
     }
 
     /** The topic model's topics: each at or above the threshold, at least the best one. */
     List<TopicScore> modelTopics(Map<String, Double> x) {
-        return modelTopics(topic, x);
+        return modelTopics(topicLabels, topic.probabilities(x));
     }
 
     /** {@link #modelTopics(Map)} with a given topic model (cross-validation evaluates models it trains). */
     static List<TopicScore> modelTopics(LinearModel topic, Map<String, Double> x) {
-        double[] p = topic.probabilities(x);
-        List<TopicScore> all = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            Topic t = Topic.fromCode(topic.labels[i]).orElse(null);
-            if (t != null) {
-                all.add(new TopicScore(t, round(p[i]), "model"));
+        return modelTopics(new TopicLabels(topic), topic.probabilities(x));
+    }
+
+    /**
+     * A topic model's labels as topics, each with the threshold it is given at: the threshold of
+     * the first label with the topic's code, or {@link #TOPIC_THRESHOLD} when no label has it.
+     */
+    private record TopicLabels(Topic[] topics, double[] thresholds) {
+
+        TopicLabels(LinearModel topic) {
+            this(new Topic[topic.labels.length], new double[topic.labels.length]);
+            for (int i = 0; i < topics.length; i++) {
+                topics[i] = Topic.fromCode(topic.labels[i]).orElse(null);
+                int t = topics[i] == null ? -1 : topic.index(topics[i].code());
+                thresholds[i] = t < 0 ? TOPIC_THRESHOLD : topic.thresholds[t];
             }
         }
-        all.sort(Comparator.comparingDouble(TopicScore::confidence).reversed()
-                .thenComparing(s -> s.topic().ordinal()));
+    }
+
+    /** A topic with its threshold, while the topics of one item are sorted. */
+    private record Candidate(TopicScore score, double threshold) {}
+
+    private static List<TopicScore> modelTopics(TopicLabels labels, double[] p) {
+        List<Candidate> all = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            Topic t = labels.topics()[i];
+            if (t != null) {
+                all.add(new Candidate(new TopicScore(t, round(p[i]), "model"), labels.thresholds()[i]));
+            }
+        }
+        all.sort(Comparator.comparing(Candidate::score, Comparator.comparingDouble(TopicScore::confidence).reversed()
+                .thenComparing(s -> s.topic().ordinal())));
         List<TopicScore> out = new ArrayList<>();
-        for (TopicScore s : all) {
-            int i = topic.index(s.topic().code());
-            if (out.isEmpty() || s.confidence() >= (i < 0 ? TOPIC_THRESHOLD : topic.thresholds[i])) {
-                out.add(s);
+        for (Candidate c : all) {
+            if (out.isEmpty() || c.score().confidence() >= c.threshold()) {
+                out.add(c.score());
             }
         }
         return out;

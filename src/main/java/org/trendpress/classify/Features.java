@@ -40,26 +40,82 @@ final class Features {
     private Features() {}
 
     static Map<String, Double> of(ItemFeatures f) {
+        Named named = new Named();
+        extract(f, named);
+        return named.map;
+    }
+
+    /**
+     * Where {@link #extract} hands the features of one item, in the order {@link #of} puts them
+     * into its map: first the text features (title words, the first title word, words and
+     * bigrams), then {@link #endText}, then structure and lexicon features by name. A text feature
+     * weighs {@code 3 / sqrt(number of distinct text features)}, every other feature 1. A sink
+     * that keeps the features in a {@code HashMap} created with {@link #start}'s capacity and
+     * filled by these calls, in order, iterates them in the same order as {@link #of}'s map.
+     */
+    abstract static class Sink {
+
+        /** Called first, with the capacity {@link #of} creates its map with. */
+        abstract void start(int capacity);
+
+        /** Text feature {@code prefix + word}: prefix {@code t:}, {@code t0:} or {@code w:}. */
+        void word(String prefix, String word) {
+            put(prefix + word);
+        }
+
+        /** Text feature {@code b:first_second}. */
+        void bigram(String first, String second) {
+            put("b:" + first + "_" + second);
+        }
+
+        /** A feature by name. */
+        abstract void put(String feature);
+
+        /** All text features are in; what follows weighs 1. */
+        abstract void endText();
+    }
+
+    /** The features by name with their weights, as the models are trained on them. */
+    private static final class Named extends Sink {
+        Map<String, Double> map;
+
+        @Override
+        void start(int capacity) {
+            map = new HashMap<>(capacity);
+        }
+
+        @Override
+        void put(String feature) {
+            map.put(feature, 1.0);
+        }
+
+        @Override
+        void endText() {
+            int text = map.size();
+            double scale = text == 0 ? 0 : 3.0 / Math.sqrt(text);
+            map.replaceAll((k, v) -> scale);
+        }
+    }
+
+    /** Finds the features of an item and hands them to {@code sink}, in order (see {@link Sink}). */
+    static void extract(ItemFeatures f, Sink sink) {
         String title = f.title().toLowerCase(Locale.ROOT);
         String summary = f.summary().length() > MAX_SUMMARY ? f.summary().substring(0, MAX_SUMMARY) : f.summary();
         summary = summary.toLowerCase(Locale.ROOT);
         String[] tw = tokens(title);
         String[] sw = tokens(summary);
-        Map<String, Double> out = new HashMap<>(4 * (tw.length * 3 + sw.length * 2) + 64);
+        sink.start(4 * (tw.length * 3 + sw.length * 2) + 64);
         for (String t : tw) {
-            out.put("t:" + t, 1.0);
+            sink.word("t:", t);
         }
         if (tw.length > 0) {
-            out.put("t0:" + tw[0], 1.0);
+            sink.word("t0:", tw[0]);
         }
-        addWords(out, tw);
-        addWords(out, sw);
-        int text = out.size();
-        double scale = text == 0 ? 0 : 3.0 / Math.sqrt(text);
-        out.replaceAll((k, v) -> scale);
-        structure(f, title, summary, sw.length, out);
-        TopicLexicon.add(tw, sw, out);
-        return out;
+        addWords(sink, tw);
+        addWords(sink, sw);
+        sink.endText();
+        structure(f, title, summary, sw.length, sink);
+        TopicLexicon.add(tw, sw, sink);
     }
 
     /** Whether a feature comes from {@link TopicLexicon} (topic model only). */
@@ -73,18 +129,18 @@ final class Features {
         return features;
     }
 
-    private static void addWords(Map<String, Double> text, String[] tokens) {
+    private static void addWords(Sink text, String[] tokens) {
         String prev = null;
         for (String t : tokens) {
-            text.put("w:" + t, 1.0);
+            text.word("w:", t);
             if (prev != null) {
-                text.put("b:" + prev + "_" + t, 1.0);
+                text.bigram(prev, t);
             }
             prev = t;
         }
     }
 
-    private static void structure(ItemFeatures f, String title, String summary, int words, Map<String, Double> out) {
+    private static void structure(ItemFeatures f, String title, String summary, int words, Sink out) {
         boolean arxiv = f.arxivId() != null;
         boolean openreview = false;
         boolean paperHost = false;
@@ -96,41 +152,41 @@ final class Features {
             github |= GITHUB.matcher(l).find();
         }
         if (arxiv) {
-            out.put("s:arxiv", 1.0);
+            out.put("s:arxiv");
         }
         if (f.doi() != null) {
-            out.put("s:doi", 1.0);
+            out.put("s:doi");
         }
         if (openreview) {
-            out.put("s:openreview", 1.0);
+            out.put("s:openreview");
         }
         if (paperHost) {
-            out.put("s:paperlink", 1.0);
+            out.put("s:paperlink");
         }
         if (github) {
-            out.put("s:github", 1.0);
+            out.put("s:github");
         }
         int a = f.authors();
-        out.put("s:authors=" + (a == 0 ? "0" : a == 1 ? "1" : a <= 3 ? "2-3" : a <= 6 ? "4-6" : "7+"), 1.0);
-        out.put("s:hint=" + f.kindHint(), 1.0);
+        out.put("s:authors=" + (a == 0 ? "0" : a == 1 ? "1" : a <= 3 ? "2-3" : a <= 6 ? "4-6" : "7+"));
+        out.put("s:hint=" + f.kindHint());
         String both = title + " " + summary;
         for (String p : PHRASES) {
             if (both.contains(p)) {
-                out.put("s:phrase=" + p, 1.0);
+                out.put("s:phrase=" + p);
             }
         }
         if (title.indexOf(": ") > 0) {
-            out.put("s:title-colon", 1.0);
+            out.put("s:title-colon");
         }
         // the section of a paper host (arxiv.org/abs/...) says nothing the paper-link features do not
         if (!f.links().isEmpty() && !arxiv && !openreview && !paperHost) {
             String section = section(f.links().get(0));
             if (section != null) {
-                out.put("s:section=" + section, 1.0);
+                out.put("s:section=" + section);
             }
         }
         out.put("s:len=" + (words == 0 ? "0" : words <= 30 ? "1-30" : words <= 100 ? "31-100" : words <= 250 ? "101-250"
-                : "250+"), 1.0);
+                : "250+"));
     }
 
     /**
@@ -168,20 +224,29 @@ final class Features {
 
     /** Lower-case letter/digit runs of at least two characters (input already lower-cased). */
     static String[] tokens(String s) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        String[] out = new String[(s.length() + 1) / 3]; // a word and its separator take 3 characters or more
+        int n = 0;
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
-            boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+            boolean word = i < s.length() && letterOrDigit(s.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
                 if (i - start >= 2 && i - start <= 30) {
-                    out.add(s.substring(start, i));
+                    out[n++] = s.substring(start, i);
                 }
                 start = -1;
             }
         }
-        return out.toArray(String[]::new);
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, answered without a table look-up for ASCII. */
+    static boolean letterOrDigit(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** How a structure feature reads in an editor's reason. */

@@ -85,7 +85,11 @@ final class LinearModel {
 
     /** Label probabilities, in {@link #labels} order. */
     double[] probabilities(Map<String, Double> features) {
-        double[] z = scores(features);
+        return probabilities(scores(features));
+    }
+
+    /** Label probabilities from label {@link #scores}, worked out in place in {@code z}. */
+    double[] probabilities(double[] z) {
         if (softmax) {
             double max = Arrays.stream(z).max().orElse(0);
             double sum = 0;
@@ -105,20 +109,30 @@ final class LinearModel {
     }
 
     double[] scores(Map<String, Double> features) {
+        double[] z = biasScores();
+        for (Map.Entry<String, Double> e : features.entrySet()) {
+            float[] w = weights.get(e.getKey());
+            if (w != null) {
+                add(z, e.getValue(), w);
+            }
+        }
+        return z;
+    }
+
+    /** The label scores of an item with no features: the biases. */
+    double[] biasScores() {
         double[] z = new double[labels.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = bias[i];
         }
-        for (Map.Entry<String, Double> e : features.entrySet()) {
-            float[] w = weights.get(e.getKey());
-            if (w != null) {
-                double v = e.getValue();
-                for (int i = 0; i < z.length; i++) {
-                    z[i] += v * w[i];
-                }
-            }
-        }
         return z;
+    }
+
+    /** Adds a feature of weight {@code v} with the weights {@code w} (one per label) to scores {@code z}. */
+    static void add(double[] z, double v, float[] w) {
+        for (int i = 0; i < z.length; i++) {
+            z[i] += v * w[i];
+        }
     }
 
     /**
@@ -126,12 +140,40 @@ final class LinearModel {
      * softmax model), strongest first, at most {@code n}; structure features before words.
      */
     List<String> evidence(Map<String, Double> features, int k, int n) {
-        List<Map.Entry<String, Double>> pushes = new ArrayList<>();
+        Evidence best = evidence(k, n);
         for (Map.Entry<String, Double> e : features.entrySet()) {
             float[] w = weights.get(e.getKey());
-            if (w == null) {
-                continue;
+            if (w != null) {
+                best.offer(e.getKey(), e.getValue(), w);
             }
+        }
+        return best.strongest();
+    }
+
+    /** An empty {@link Evidence} for label {@code k}, at most {@code n} features. */
+    Evidence evidence(int k, int n) {
+        return new Evidence(k, n);
+    }
+
+    /**
+     * The {@code n} features that push most towards label {@code k} among those offered (see
+     * {@link #evidence}): the first {@code n} of them in the order of push (strongest first), then
+     * name, kept as they are offered rather than sorted at the end.
+     */
+    final class Evidence {
+        private final int k;
+        private final String[] features;
+        private final double[] pushes;
+        private int size;
+
+        Evidence(int k, int n) {
+            this.k = k;
+            this.features = new String[n];
+            this.pushes = new double[n];
+        }
+
+        /** A feature of weight {@code v} with the weights {@code w}. */
+        void offer(String feature, double v, float[] w) {
             double push = w[k];
             if (softmax && labels.length > 1) {
                 double others = 0;
@@ -140,13 +182,38 @@ final class LinearModel {
                 }
                 push -= others / (labels.length - 1);
             }
-            push *= e.getValue();
-            if (push > 0.05 && !e.getKey().startsWith("s:len=") && !e.getKey().startsWith("s:authors=")) {
-                pushes.add(Map.entry(e.getKey(), push + (e.getKey().startsWith("s:") ? 100 : 0)));
+            push *= v;
+            if (push > 0.05 && !feature.startsWith("s:len=") && !feature.startsWith("s:authors=")) {
+                insert(feature, push + (feature.startsWith("s:") ? 100 : 0));
             }
         }
-        pushes.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return pushes.stream().limit(n).map(Map.Entry::getKey).toList();
+
+        private void insert(String feature, double push) {
+            int at = size;
+            while (at > 0 && before(feature, push, features[at - 1], pushes[at - 1])) {
+                at--;
+            }
+            if (at == features.length) {
+                return;
+            }
+            int end = Math.min(size, features.length - 1);
+            System.arraycopy(features, at, features, at + 1, end - at);
+            System.arraycopy(pushes, at, pushes, at + 1, end - at);
+            features[at] = feature;
+            pushes[at] = push;
+            size = end + 1;
+        }
+
+        /** Whether (a, pa) comes before (b, pb): the stronger push first, then by name. */
+        private static boolean before(String a, double pa, String b, double pb) {
+            int c = Double.compare(pb, pa);
+            return c != 0 ? c < 0 : a.compareTo(b) < 0;
+        }
+
+        /** The strongest features offered, strongest first. */
+        List<String> strongest() {
+            return List.of(Arrays.copyOf(features, size));
+        }
     }
 
     byte[] toBytes() {

@@ -166,7 +166,7 @@ final class TopicLexicon {
     private TopicLexicon() {}
 
     /** Adds the lexicon features of an item's lower-cased title and summary tokens to {@code out}. */
-    static void add(String[] titleTokens, String[] summaryTokens, Map<String, Double> out) {
+    static void add(String[] titleTokens, String[] summaryTokens, Features.Sink out) {
         int n = Topic.values().length;
         boolean[] inTitle = new boolean[n];
         boolean[] seen = new boolean[ids];
@@ -175,13 +175,13 @@ final class TopicLexicon {
         scan(summaryTokens, null, distinct, seen);
         for (int i = 0; i < n; i++) {
             if (distinct[i] > 0) {
-                out.put(X[i], 1.0);
+                out.put(X[i]);
             }
             if (distinct[i] >= MANY) {
-                out.put(X2[i], 1.0);
+                out.put(X2[i]);
             }
             if (inTitle[i]) {
-                out.put(XT[i], 1.0);
+                out.put(XT[i]);
             }
         }
     }
