@@ -237,7 +237,7 @@ final class TitleMatch {
         if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
             return 0;
         }
-        if (!numbers(sa).equals(numbers(sb))) {
+        if (!sameNumbers(sa, sb)) {
             return 0;
         }
         Set<String> union = new LinkedHashSet<>(sa);
@@ -260,10 +260,21 @@ final class TitleMatch {
         return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
     }
 
+    /** Whether two titles name the same set of numbers (most name none: no set is built then). */
+    private static boolean sameNumbers(List<String> sa, List<String> sb) {
+        Set<String> na = numbers(sa);
+        Set<String> nb = numbers(sb);
+        return na == null ? nb == null : na.equals(nb);
+    }
+
+    /** The number tokens of a title, or null when it has none. */
     private static Set<String> numbers(List<String> tokens) {
-        Set<String> n = new TreeSet<>();
+        Set<String> n = null;
         for (String t : tokens) {
             if (isNumber(t)) {
+                if (n == null) {
+                    n = new TreeSet<>();
+                }
                 n.add(t);
             }
         }
@@ -271,7 +282,15 @@ final class TitleMatch {
     }
 
     private static boolean isNumber(String t) {
-        return !t.isEmpty() && t.chars().allMatch(Character::isDigit);
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
