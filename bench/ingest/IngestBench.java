@@ -423,7 +423,7 @@ public final class IngestBench {
 
     private void printResults(Map<String, Result> results, int measuredItems) {
         say("");
-        say("## Figures (median of %d passes where repeated; the end-to-end cycle runs once)", reps);
+        say("## Figures (median of %d passes where repeated; end to end: the median measured cycle)", reps);
         say("%-48s %9s %10s %8s %9s %8s  %s", "what", "items", "items/s", "MB/s", "seconds", "peak MB", "note");
         for (Map.Entry<String, Result> e : results.entrySet()) {
             Result r = e.getValue();
