@@ -75,7 +75,7 @@ final class HtmlCleaner {
         return read(html, null);
     }
 
-    /** {@link #text} and {@link #links} of one fragment, parsed once, relative URLs resolved against {@code base}. */
+    /** The text and the links of one fragment, parsed once, relative URLs resolved against {@code base}. */
     Fragment read(String html, String base) {
         if (html == null || html.isBlank()) {
             return new Fragment("", new ArrayList<>(), html == null ? "" : html);
@@ -124,22 +124,6 @@ final class HtmlCleaner {
             }
         }
         return changed;
-    }
-
-    /** The absolute http(s) links of an HTML fragment, in order. */
-    List<String> links(String html) {
-        if (html == null || html.indexOf('<') < 0) {
-            return new ArrayList<>();
-        }
-        return links(Jsoup.parseBodyFragment(html));
-    }
-
-    private static List<String> links(Document doc) {
-        List<String> out = new ArrayList<>();
-        for (Element a : doc.select("a[href]")) {
-            addLink(out, a);
-        }
-        return out;
     }
 
     private static void addLink(List<String> out, Element a) {
