@@ -51,7 +51,8 @@ public final class IngestBench {
     private String python = "python3";
     private boolean keep;
     private boolean profile;
-    private boolean h2KeepOpen;
+    /** Settings appended to the H2 URL, for an experiment (--h2-settings ";WRITE_DELAY=2000"). */
+    private String h2Settings = "";
     private Path work;
     /** Measured cycles, each after the one before (the figure is their median). */
     private int cycles = 3;
@@ -70,9 +71,9 @@ public final class IngestBench {
                 case "--python" -> b.python = args[++i];
                 case "--keep" -> b.keep = true;
                 case "--profile" -> b.profile = true;
-                case "--h2-keep-open" -> b.h2KeepOpen = true;
+                case "--h2-settings" -> b.h2Settings = args[++i];
                 default -> {
-                    System.err.println("usage: IngestBench [--sources N] [--items N] [--reps N] [--cycles N] [--python PATH] [--keep] [--profile] [--h2-keep-open]");
+                    System.err.println("usage: IngestBench [--sources N] [--items N] [--reps N] [--cycles N] [--python PATH] [--keep] [--profile] [--h2-settings S]");
                     System.exit(2);
                 }
             }
@@ -91,7 +92,7 @@ public final class IngestBench {
         say("java %s, %d cores, max heap %d MB, work folder %s, load average %.1f", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        say("database: H2 file%s", h2KeepOpen ? " with DB_CLOSE_DELAY=-1 (--h2-keep-open)" : ", URL form as committed in config/");
+        say("database: H2 file, URL form as committed in config/%s", h2Settings.isEmpty() ? "" : ", with " + h2Settings);
         try {
             bench();
         } finally {
@@ -238,10 +239,9 @@ public final class IngestBench {
     private Settings settings(Path sourcesYaml) throws IOException {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("trendpress.data-dir", work.resolve("data").toString());
-        // the form of the committed default (an H2 file); --h2-keep-open adds DB_CLOSE_DELAY=-1 so H2
-        // keeps the database open between connections instead of closing (and compacting) it each time
+        // the form of the committed default (an H2 file; Database adds its own settings), plus --h2-settings
         o.put("trendpress.db.url", "jdbc:h2:file:" + work.resolve("db").resolve("bench").toAbsolutePath()
-                + (h2KeepOpen ? ";DB_CLOSE_DELAY=-1" : ""));
+                + h2Settings);
         o.put("trendpress.sources.file", sourcesYaml.toString());
         o.put("trendpress.archive.dir", work.resolve("issues").toString());
         o.put("trendpress.mail.smtp.host", "");
@@ -544,6 +544,8 @@ public final class IngestBench {
         static Profiler start() throws Exception {
             jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+            rec.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+            rec.enable("jdk.Deoptimization");
             rec.start();
             return new Profiler(rec);
         }
@@ -555,8 +557,30 @@ public final class IngestBench {
             Map<String, Integer> self = new HashMap<>();
             Map<String, Integer> inclusive = new HashMap<>();
             int samples = 0;
+            Map<String, long[]> compiled = new HashMap<>(); // method -> {compilations, total ms}
+            Map<Integer, long[]> byLevel = new HashMap<>();
+            Map<String, Integer> deopts = new HashMap<>();
             for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+                String type = e.getEventType().getName();
+                if (type.equals("jdk.Compilation")) {
+                    var m = e.getValue("method");
+                    String n = m instanceof jdk.jfr.consumer.RecordedMethod rm ? rm.getType().getName() + "." + rm.getName() : "?";
+                    long ms = e.getDuration().toMillis();
+                    long[] c = compiled.computeIfAbsent(n, k -> new long[2]);
+                    c[0]++;
+                    c[1] += ms;
+                    long[] l = byLevel.computeIfAbsent(e.getInt("compileLevel"), k -> new long[2]);
+                    l[0]++;
+                    l[1] += ms;
+                    continue;
+                }
+                if (type.equals("jdk.Deoptimization")) {
+                    var m = e.getValue("method");
+                    String n = m instanceof jdk.jfr.consumer.RecordedMethod rm ? rm.getType().getName() + "." + rm.getName() : "?";
+                    deopts.merge(n + " (" + e.getValue("reason") + ")", 1, Integer::sum);
+                    continue;
+                }
+                if (!type.equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
                     continue;
                 }
                 String thread = e.getThread("sampledThread") == null ? "" : e.getThread("sampledThread").getJavaName();
@@ -588,6 +612,19 @@ public final class IngestBench {
             say("Top methods by self samples:");
             self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(20)
                     .forEach(en -> say("  %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey()));
+            say("JIT compilations during the cycle, by tier (count, total ms of compile time): %s", byLevel.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(en -> "tier " + en.getKey() + ": " + en.getValue()[0] + ", " + en.getValue()[1] + " ms")
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            say("Methods with the most compile time in the cycle (compilations, ms):");
+            compiled.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(15)
+                    .forEach(en -> say("  %4d  %6d ms  %s", en.getValue()[0], en.getValue()[1], en.getKey()));
+            say("Methods compiled most often in the cycle:");
+            compiled.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(10)
+                    .forEach(en -> say("  %4d  %6d ms  %s", en.getValue()[0], en.getValue()[1], en.getKey()));
+            say("Deoptimizations in the cycle: %d; most frequent:", deopts.values().stream().mapToInt(Integer::intValue).sum());
+            deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(10)
+                    .forEach(en -> say("  %4d  %s", en.getValue(), en.getKey()));
         }
 
         private static String name(jdk.jfr.consumer.RecordedFrame f) {
@@ -656,14 +693,79 @@ public final class IngestBench {
         private final java.util.Map<Long, String> names = new java.util.HashMap<>();
         private volatile boolean running = true;
 
+        /** The JVM's own threads (JIT compilers, GC, VM thread) by name, read from /proc at start: CPU seconds. */
+        private final java.util.Map<String, Double> nativeFirst;
+
         ThreadCpuWatch() {
             super("thread-cpu-watch");
             setDaemon(true);
             sample();
             last.forEach(first::put);
+            nativeFirst = jvmThreads();
+        }
+
+        /**
+         * CPU seconds of the JVM's non-Java threads, grouped ("C2 CompilerThread", "GC Thread", "G1 Conc",
+         * "VM Thread", ...), from /proc/self/task on Linux; empty elsewhere. Those threads live as long as
+         * the JVM, so a reading at the start and one at the end of the cycle are enough.
+         */
+        static java.util.Map<String, Double> jvmThreads() {
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return out;
+            }
+            double tick = 100.0; // USER_HZ
+            for (java.io.File t : tasks) {
+                try {
+                    String comm = Files.readString(t.toPath().resolve("comm")).trim();
+                    String group = comm.startsWith("C2 Compiler") ? "C2 compiler" : comm.startsWith("C1 Compiler") ? "C1 compiler"
+                            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC" : comm.equals("VM Thread") ? "VM thread"
+                            : null;
+                    if (group == null) {
+                        continue;
+                    }
+                    String stat = Files.readString(t.toPath().resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick;
+                    out.merge(group, secs, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return out;
+        }
+
+        /** Poll threads (they live for one cycle) by task id: {run-queue wait at first sight, latest}, in ns. */
+        private final java.util.Map<String, long[]> pollWaits = new java.util.HashMap<>();
+        private boolean firstSample = true;
+
+        /**
+         * How long the poll threads were runnable but waiting for a CPU, from /proc/self/task/N/schedstat
+         * (its second field), read on every sample since the threads end with their cycle.
+         */
+        private void samplePollWaits() {
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return;
+            }
+            for (java.io.File t : tasks) {
+                try {
+                    if (!Files.readString(t.toPath().resolve("comm")).startsWith("trendpress-pol")) {
+                        continue;
+                    }
+                    long wait = Long.parseLong(Files.readString(t.toPath().resolve("schedstat")).trim().split(" ")[1]);
+                    long[] w = pollWaits.computeIfAbsent(t.getName(), k -> new long[] {firstSample ? wait : 0, wait});
+                    w[1] = wait;
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+            firstSample = false;
         }
 
         private synchronized void sample() {
+            samplePollWaits();
             for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (info == null) {
                     continue;
@@ -704,6 +806,17 @@ public final class IngestBench {
                     .forEach(e -> b.append(String.format(java.util.Locale.ROOT, "%s %.1f s; ", e.getKey(), e.getValue())));
             b.append(String.format(java.util.Locale.ROOT, "GC, JIT and other JVM threads %.1f s",
                     Math.max(0, processSeconds - javaThreads)));
+            java.util.Map<String, Double> nativeLast = jvmThreads();
+            if (!nativeLast.isEmpty()) {
+                b.append(" (");
+                b.append(nativeLast.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(),
+                        e.getValue() - nativeFirst.getOrDefault(e.getKey(), 0.0))).collect(java.util.stream.Collectors.joining("; ")));
+                b.append(")");
+            }
+            if (!pollWaits.isEmpty()) {
+                double waited = pollWaits.values().stream().mapToLong(w -> w[1] - w[0]).sum() / 1e9;
+                b.append(String.format(java.util.Locale.ROOT, "; the poll threads waited %.1f s for a CPU", waited));
+            }
             return b.toString();
         }
     }

@@ -28,7 +28,9 @@ mkdir -p target/bench-classes
 javac --release 17 -nowarn -cp target/trendpress.jar -d target/bench-classes bench/ingest/*.java
 
 status=0
-java -Xmx256m -XX:FlightRecorderOptions:stackdepth=256 \
+# BENCH_JVM_OPTS: extra JVM options for an experiment (e.g. -XX:TieredStopAtLevel=1); empty by default
+# shellcheck disable=SC2086
+java -Xmx256m -XX:FlightRecorderOptions:stackdepth=256 ${BENCH_JVM_OPTS:-} \
   -cp target/trendpress.jar:target/bench-classes IngestBench --python "$PYTHON" "$@" 2> target/bench-ingest.log \
   || status=$?
 if [ "$status" -ne 0 ]; then

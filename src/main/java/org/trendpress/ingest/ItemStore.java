@@ -461,22 +461,22 @@ final class ItemStore {
         }
 
         /** {@code keys} (1 to {@link #CHUNK} of them) with the last repeated up to 1, 4, 16 or 64 keys. */
-        static List<String> padded(List<String> keys) {
+        static <T> List<T> padded(List<T> keys) {
             int n = keys.size();
             int size = n <= 1 ? n : n <= 4 ? 4 : n <= 16 ? 16 : CHUNK;
             if (size == n) {
                 return keys;
             }
-            List<String> out = new ArrayList<>(size);
+            List<T> out = new ArrayList<>(size);
             out.addAll(keys);
-            String last = keys.get(n - 1);
+            T last = keys.get(n - 1);
             while (out.size() < size) {
                 out.add(last);
             }
             return out;
         }
 
-        private static String marks(int n) {
+        static String marks(int n) {
             return "?" + ", ?".repeat(Math.max(0, n - 1));
         }
 
@@ -635,7 +635,7 @@ final class ItemStore {
 
         // the paper is found (or created) first, so the item row is written once, already linked
         PaperMetadata.Sighting sighting = sighting(0, item, rank, when);
-        PaperIds paper = find(h, item, repeatPaper, when, keys, batch);
+        PaperIds paper = find(h, st, item, repeatPaper, when, keys, batch);
         boolean created = false;
         if (paper == null && mayCreate) {
             Optional<Long> id = create(h, st, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
@@ -873,7 +873,7 @@ final class ItemStore {
      * The Paper an item joins, or null: by arXiv id, DOI, the source's earlier entry for the same
      * work, canonical URL, then near-identical title.
      */
-    private PaperIds find(Handle h, Item item, Long repeatPaper, Instant when, TitleKeys keys, Batch batch) {
+    private PaperIds find(Handle h, Statements st, Item item, Long repeatPaper, Instant when, TitleKeys keys, Batch batch) {
         if (item.arxivId() != null) {
             Optional<PaperIds> p = batch != null ? batch.byArxiv(h, item.arxivId()) : byArxiv(h, item.arxivId());
             if (p.isPresent()) {
@@ -900,7 +900,7 @@ final class ItemStore {
                 }
             }
         }
-        return byTitle(h, item, when, keys);
+        return byTitle(h, st, item, when, keys);
     }
 
     /**
@@ -908,7 +908,7 @@ final class ItemStore {
      * The in-memory {@link TitleIndex} proposes the papers (the database scans the window instead
      * for an item older than the index reaches); the database has the last word on each.
      */
-    private PaperIds byTitle(Handle h, Item item, Instant when, TitleKeys titleKeys) {
+    private PaperIds byTitle(Handle h, Statements st, Item item, Instant when, TitleKeys titleKeys) {
         List<String> significant = titleKeys.significant(item.title());
         if (significant.size() < TitleMatch.MIN_SIGNIFICANT) {
             return null;
@@ -921,12 +921,35 @@ final class ItemStore {
         if (ids.isEmpty()) {
             return null;
         }
-        List<PaperIds> papers = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE id IN (<ids>)")
-                .bindList("ids", ids).map((rs, ctx) -> paperIds(rs)).list();
-        List<String[]> titles = h.createQuery("SELECT id, title FROM papers WHERE id IN (<ids>)"
-                        + " UNION ALL SELECT paper_id, title FROM items WHERE paper_id IN (<ids>) AND source_rank >= " + PaperMetadata.RANK_RESEARCH)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        // plain statements over IN lists padded to 1, 4, 16 or 64 ids: H2 parses each form once per
+        // session (a UNION of the two reads is never kept in its statement cache, and Jdbi's
+        // list binding wrote a new statement for every number of ids)
+        List<PaperIds> papers = new ArrayList<>(ids.size());
+        List<String[]> titles = new ArrayList<>();
+        try {
+            for (int at = 0; at < ids.size(); at += Batch.CHUNK) {
+                List<Long> part = Batch.padded(ids.subList(at, Math.min(ids.size(), at + Batch.CHUNK)));
+                String in = Batch.marks(part.size());
+                PreparedStatement ps = st.plain("SELECT id, arxiv_id, doi, title FROM papers WHERE id IN (" + in + ")");
+                bindIds(ps, part);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        papers.add(paperIds(rs));
+                        titles.add(new String[] {rs.getString(1), rs.getString(4)});
+                    }
+                }
+                PreparedStatement pi = st.plain("SELECT paper_id, title FROM items WHERE paper_id IN (" + in
+                        + ") AND source_rank >= " + PaperMetadata.RANK_RESEARCH);
+                bindIds(pi, part);
+                try (ResultSet rs = pi.executeQuery()) {
+                    while (rs.next()) {
+                        titles.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         PaperIds best = null;
         double bestScore = 0;
         for (PaperIds p : papers) {
@@ -947,6 +970,12 @@ final class ItemStore {
             LOG.debug("ingest.paper.title_match source={} paper={} similarity={}", item.sourceId(), best.id(), bestScore);
         }
         return best;
+    }
+
+    private static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 1, ids.get(i));
+        }
     }
 
     /**

@@ -271,23 +271,30 @@ final class TitleIndex {
         long lo = from.getEpochSecond();
         long hi = to.getEpochSecond();
         // as the database look-up did: the papers in the window sharing the most keys, then their titles
-        Map<Long, int[]> shared = new HashMap<>();
+        counts.clear();
         for (long band : bands) {
-            postings.forEach(key(band), id -> shared.computeIfAbsent(id, k -> new int[1])[0]++);
+            postings.forEach(key(band), counts::add);
         }
-        List<Map.Entry<Long, int[]>> top = shared.entrySet().stream()
-                .filter(e -> {
-                    Paper p = papers.get(e.getKey());
-                    return p != null && p.published >= lo && p.published <= hi;
-                })
-                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                        : Long.compare(a.getKey(), b.getKey()))
-                .limit(limit).toList();
+        // (keys shared, descending; then paper id) packed into one sortable long per paper in the window
+        long[] order = new long[counts.size()];
+        int n = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            long id = counts.id(i);
+            Paper p = papers.get(id);
+            if (p != null && p.published >= lo && p.published <= hi && id >= 0 && id < (1L << 40)) {
+                order[n++] = ((long) (Counts.MAX - counts.count(i)) << 40) | id;
+            }
+        }
+        Arrays.sort(order, 0, n);
+        List<Long> top = new ArrayList<>(Math.min(n, limit));
+        for (int i = 0; i < n && top.size() < limit; i++) {
+            top.add(order[i] & ((1L << 40) - 1));
+        }
         List<Long> out = new ArrayList<>();
-        for (Map.Entry<Long, int[]> e : top) {
-            for (Title t : papers.get(e.getKey()).titles) {
+        for (Long id : top) {
+            for (Title t : papers.get(id).titles) {
                 if (TitleMatch.similarity(significant, t.significant()) > 0) {
-                    out.add(e.getKey());
+                    out.add(id);
                     break;
                 }
             }
@@ -338,6 +345,82 @@ final class TitleIndex {
 
     private static long epoch(OffsetDateTime t) {
         return t.toEpochSecond();
+    }
+
+    /** How many of a title's keys each paper shares, for {@link #candidates} (guarded by the index's lock). */
+    private final Counts counts = new Counts();
+
+    /**
+     * Paper id → count, open addressing over primitive arrays, cleared and reused by every look-up
+     * (a map of boxed ids and counts per look-up was most of the look-up's garbage).
+     */
+    static final class Counts {
+        /** Larger than any count: a paper gets at most one count per key of the title looked up. */
+        static final int MAX = 1 << 20;
+        private long[] slotId = new long[64];
+        private int[] slotAt = new int[64]; // index into ids/counts + 1; 0 = empty
+        private long[] ids = new long[32];
+        private int[] counts = new int[32];
+        private int size;
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(slotAt, 0);
+                size = 0;
+            }
+        }
+
+        void add(long id) {
+            int mask = slotAt.length - 1;
+            int h = Long.hashCode(id) * 0x9E3779B9;
+            int i = (h ^ (h >>> 16)) & mask;
+            while (slotAt[i] != 0) {
+                if (slotId[i] == id) {
+                    counts[slotAt[i] - 1]++;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            ids[size] = id;
+            counts[size] = 1;
+            size++;
+            slotId[i] = id;
+            slotAt[i] = size;
+            if (size * 2 > slotAt.length) {
+                rehash();
+            }
+        }
+
+        private void rehash() {
+            slotId = new long[slotAt.length * 2];
+            slotAt = new int[slotId.length];
+            int mask = slotAt.length - 1;
+            for (int k = 0; k < size; k++) {
+                int h = Long.hashCode(ids[k]) * 0x9E3779B9;
+                int i = (h ^ (h >>> 16)) & mask;
+                while (slotAt[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slotId[i] = ids[k];
+                slotAt[i] = k + 1;
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        long id(int i) {
+            return ids[i];
+        }
+
+        int count(int i) {
+            return counts[i];
+        }
     }
 
     /** int key → paper ids, open addressing over primitive arrays (no boxing per posting). */

@@ -232,20 +232,42 @@ final class TitleMatch {
         return similarity(sa, significant(b));
     }
 
-    /** {@link #similarity(String, String)} of two titles' {@link #significant} tokens. */
+    /**
+     * {@link #similarity(String, String)} of two titles' {@link #significant} tokens. Worked out
+     * without building sets or strings until the last test needs them: it runs for every candidate
+     * title of every stored item, in the store lane.
+     */
     static double similarity(List<String> sa, List<String> sb) {
-        if (sa.size() < MIN_SIGNIFICANT || sb.size() < MIN_SIGNIFICANT) {
+        int na = sa.size();
+        int nb = sb.size();
+        if (na < MIN_SIGNIFICANT || nb < MIN_SIGNIFICANT) {
             return 0;
         }
         if (!sameNumbers(sa, sb)) {
             return 0;
         }
-        Set<String> union = new LinkedHashSet<>(sa);
-        union.addAll(sb);
-        long common = sa.stream().filter(sb::contains).count();
-        double jaccard = (double) common / union.size();
-        int smaller = Math.min(sa.size(), sb.size());
-        boolean subset = common == smaller && sa.size() != sb.size();
+        // significant() gives each token once, but any list is counted as sets would count it:
+        // common = tokens of sa (repeats included) that sb has; union = distinct tokens of both
+        int common = 0;
+        int union = 0;
+        for (int i = 0; i < na; i++) {
+            String t = sa.get(i);
+            if (contains(sb, nb, t)) {
+                common++;
+            }
+            if (!contains(sa, i, t)) {
+                union++;
+            }
+        }
+        for (int j = 0; j < nb; j++) {
+            String t = sb.get(j);
+            if (!contains(sb, j, t) && !contains(sa, na, t)) {
+                union++;
+            }
+        }
+        double jaccard = (double) common / union;
+        int smaller = Math.min(na, nb);
+        boolean subset = common == smaller && na != nb;
         if (subset) {
             // a longer title that only adds words is usually a narrower work, not the same one
             return jaccard >= SUBSET_JACCARD ? jaccard : 0;
@@ -257,7 +279,33 @@ final class TitleMatch {
         if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
             return jaccard;
         }
+        // editSimilarityAtLeast's own length shortcut, on the lengths of the joined tokens, before joining them
+        int la = joinedLength(sa);
+        int lb = joinedLength(sb);
+        int max = Math.max(la, lb);
+        if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
+            double e = 1 - (double) Math.abs(la - lb) / max;
+            return e >= EDIT ? e : 0;
+        }
         return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
+    }
+
+    /** Whether {@code list}'s first {@code n} elements include {@code t}. */
+    private static boolean contains(List<String> list, int n, String t) {
+        for (int k = 0; k < n; k++) {
+            if (t.equals(list.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int joinedLength(List<String> tokens) {
+        int n = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            n += tokens.get(k).length();
+        }
+        return n;
     }
 
     /** Whether two titles name the same set of numbers (most name none: no set is built then). */

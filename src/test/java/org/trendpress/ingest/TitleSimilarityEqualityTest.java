@@ -1,0 +1,162 @@
+package org.trendpress.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TitleMatch#similarity(List, List)} works without sets or joined strings until its last
+ * test; it must give, to the last bit, what the set-based algorithm it replaced gave (kept here as
+ * the reference), on titles built to hit every rule: subsets, near-Jaccard, containment, numbers,
+ * spelling variants, and lists with repeated tokens.
+ */
+class TitleSimilarityEqualityTest {
+
+    /** The algorithm before the fast path, as it was. */
+    private static double reference(List<String> sa, List<String> sb) {
+        if (sa.size() < TitleMatch.MIN_SIGNIFICANT || sb.size() < TitleMatch.MIN_SIGNIFICANT) {
+            return 0;
+        }
+        if (!sameNumbers(sa, sb)) {
+            return 0;
+        }
+        Set<String> union = new LinkedHashSet<>(sa);
+        union.addAll(sb);
+        long common = sa.stream().filter(sb::contains).count();
+        double jaccard = (double) common / union.size();
+        int smaller = Math.min(sa.size(), sb.size());
+        boolean subset = common == smaller && sa.size() != sb.size();
+        if (subset) {
+            return jaccard >= TitleMatch.SUBSET_JACCARD ? jaccard : 0;
+        }
+        if (jaccard >= TitleMatch.JACCARD) {
+            return jaccard;
+        }
+        double containment = (double) common / smaller;
+        if (smaller >= 6 && containment >= 0.9 && jaccard >= 0.6) {
+            return jaccard;
+        }
+        return TitleMatch.editSimilarityAtLeast(String.join("", sa), String.join("", sb), 0.92);
+    }
+
+    private static boolean sameNumbers(List<String> sa, List<String> sb) {
+        Set<String> na = numbers(sa);
+        Set<String> nb = numbers(sb);
+        return na == null ? nb == null : na.equals(nb);
+    }
+
+    private static Set<String> numbers(List<String> tokens) {
+        Set<String> n = null;
+        for (String t : tokens) {
+            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+                if (n == null) {
+                    n = new TreeSet<>();
+                }
+                n.add(t);
+            }
+        }
+        return n;
+    }
+
+    private static final String[] WORDS = {"scaling", "laws", "neural", "language", "models", "code", "vision",
+        "transformer", "transformers", "pretraining", "pre", "training", "diffusion", "policy", "graph", "robust",
+        "efficient", "attention", "sparse", "mixture", "experts", "3", "2", "70b", "agents", "reasoning", "benchmark"};
+
+    private static List<String> title(Random r, boolean distinct) {
+        int n = 2 + r.nextInt(11);
+        List<String> out = new ArrayList<>();
+        while (out.size() < n) {
+            String w = WORDS[r.nextInt(WORDS.length)];
+            if (r.nextInt(8) == 0) {
+                w = w + (char) ('a' + r.nextInt(26)); // a typo or a spelling variant
+            }
+            if (!distinct || !out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Another title made from {@code a}: a word dropped, added, changed or swapped, or none. */
+    private static List<String> variant(Random r, List<String> a) {
+        List<String> b = new ArrayList<>(a);
+        int edits = r.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    if (b.size() > 1) {
+                        b.remove(r.nextInt(b.size()));
+                    }
+                }
+                case 1 -> b.add(r.nextInt(b.size() + 1), WORDS[r.nextInt(WORDS.length)]);
+                case 2 -> b.set(r.nextInt(b.size()), b.get(r.nextInt(b.size())) + "s");
+                default -> java.util.Collections.swap(b, r.nextInt(b.size()), r.nextInt(b.size()));
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void sameAnswersAsTheSetBasedAlgorithm() {
+        Random r = new Random(20261201);
+        int matches = 0;
+        for (int k = 0; k < 200_000; k++) {
+            boolean distinct = k % 5 != 0; // significant() lists hold each token once; others may not
+            List<String> a = title(r, distinct);
+            List<String> b = k % 2 == 0 ? variant(r, a) : title(r, distinct);
+            double expected = reference(a, b);
+            assertThat(TitleMatch.similarity(a, b)).as("%s | %s", a, b).isEqualTo(expected);
+            if (expected > 0) {
+                matches++;
+            }
+        }
+        assertThat(matches).as("pairs that match, so every rule was reached").isGreaterThan(10_000);
+    }
+
+    @Test
+    void realTitlesGiveTheSameAnswers() {
+        String[][] pairs = {
+            {"Scaling Laws for Neural Language Models", "Scaling Laws for Neural Language Models of Code"},
+            {"Mixture of Experts for Sparse Vision Transformers", "Mixture-of-Experts for sparse vision transformers."},
+            {"Llama 3.1: open foundation models at scale", "Llama 3.2: open foundation models at scale"},
+            {"Improving pre-training of vision transformers with sparse experts",
+                "Improving pretraining of vision transformers with sparse experts"},
+            {"A robust efficient mixture of experts for graph reasoning benchmark tasks",
+                "Robust efficient mixture of experts for graph reasoning benchmark"},
+        };
+        for (String[] p : pairs) {
+            List<String> a = TitleMatch.significant(p[0]);
+            List<String> b = TitleMatch.significant(p[1]);
+            assertThat(TitleMatch.similarity(a, b)).as("%s | %s", p[0], p[1]).isEqualTo(reference(a, b));
+        }
+        assertThat(TitleMatch.similarity(TitleMatch.significant(pairs[1][0]), TitleMatch.significant(pairs[1][1])))
+                .isEqualTo(1.0);
+        assertThat(TitleMatch.similarity(TitleMatch.significant(pairs[2][0]), TitleMatch.significant(pairs[2][1])))
+                .isZero();
+    }
+
+    @Test
+    void countsOrderCandidatesByKeysSharedThenId() {
+        TitleIndex.Counts counts = new TitleIndex.Counts();
+        for (int round = 0; round < 3; round++) {
+            counts.clear();
+            java.util.Map<Long, Integer> expected = new java.util.HashMap<>();
+            Random r = new Random(round);
+            for (int k = 0; k < 5_000; k++) {
+                long id = 1 + r.nextInt(700) * 1_000_003L; // spread over the slots, many repeats
+                counts.add(id);
+                expected.merge(id, 1, Integer::sum);
+            }
+            assertThat(counts.size()).isEqualTo(expected.size());
+            for (int i = 0; i < counts.size(); i++) {
+                assertThat(counts.count(i)).isEqualTo(expected.get(counts.id(i)));
+            }
+        }
+    }
+}
