@@ -738,6 +738,7 @@ public final class IngestBench {
 
         /** Poll threads (they live for one cycle) by task id: {run-queue wait at first sight, latest}, in ns. */
         private final java.util.Map<String, long[]> pollWaits = new java.util.HashMap<>();
+        private final java.util.Map<String, Boolean> isPoll = new java.util.HashMap<>();
         private boolean firstSample = true;
 
         /**
@@ -751,7 +752,13 @@ public final class IngestBench {
             }
             for (java.io.File t : tasks) {
                 try {
-                    if (!Files.readString(t.toPath().resolve("comm")).startsWith("trendpress-pol")) {
+                    Boolean poll = isPoll.get(t.getName());
+                    if (poll == null) {
+                        // a task's name is read once: the thread keeps it for its life
+                        poll = Files.readString(t.toPath().resolve("comm")).startsWith("trendpress-pol");
+                        isPoll.put(t.getName(), poll);
+                    }
+                    if (!poll) {
                         continue;
                     }
                     long wait = Long.parseLong(Files.readString(t.toPath().resolve("schedstat")).trim().split(" ")[1]);
