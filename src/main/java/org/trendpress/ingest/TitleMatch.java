@@ -309,7 +309,7 @@ final class TitleMatch {
     }
 
     /** Whether two titles name the same set of numbers (most name none: no set is built then). */
-    private static boolean sameNumbers(List<String> sa, List<String> sb) {
+    static boolean sameNumbers(List<String> sa, List<String> sb) {
         Set<String> na = numbers(sa);
         Set<String> nb = numbers(sb);
         return na == null ? nb == null : na.equals(nb);

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,7 @@ class TitleSimilarityEqualityTest {
         if (sa.size() < TitleMatch.MIN_SIGNIFICANT || sb.size() < TitleMatch.MIN_SIGNIFICANT) {
             return 0;
         }
-        if (!sameNumbers(sa, sb)) {
+        if (!TitleMatch.sameNumbers(sa, sb)) { // unchanged by the fast path
             return 0;
         }
         Set<String> union = new LinkedHashSet<>(sa);
@@ -43,25 +42,6 @@ class TitleSimilarityEqualityTest {
             return jaccard;
         }
         return TitleMatch.editSimilarityAtLeast(String.join("", sa), String.join("", sb), 0.92);
-    }
-
-    private static boolean sameNumbers(List<String> sa, List<String> sb) {
-        Set<String> na = numbers(sa);
-        Set<String> nb = numbers(sb);
-        return na == null ? nb == null : na.equals(nb);
-    }
-
-    private static Set<String> numbers(List<String> tokens) {
-        Set<String> n = null;
-        for (String t : tokens) {
-            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-                if (n == null) {
-                    n = new TreeSet<>();
-                }
-                n.add(t);
-            }
-        }
-        return n;
     }
 
     private static final String[] WORDS = {"scaling", "laws", "neural", "language", "models", "code", "vision",
@@ -142,7 +122,7 @@ class TitleSimilarityEqualityTest {
     }
 
     @Test
-    void countsOrderCandidatesByKeysSharedThenId() {
+    void countsGiveEachPaperItsNumberOfSharedKeys() {
         TitleIndex.Counts counts = new TitleIndex.Counts();
         for (int round = 0; round < 3; round++) {
             counts.clear();
