@@ -56,6 +56,14 @@ public final class IngestBench {
     private Path work;
     /** Measured cycles, each after the one before (the figure is their median). */
     private int cycles = 3;
+    /**
+     * At most this many cycles run first on a throw-away database (after its own priming cycle), so
+     * that the JIT has compiled the pipeline before the measured database is primed: they stop once
+     * the C2 compiler used less than {@link #JIT_QUIET} of a cycle's CPU. 0 for none (a cold JVM).
+     */
+    private int warmup = 8;
+    /** The share of a warm-up cycle's CPU below which the JIT counts as settled. */
+    private static final double JIT_QUIET = 0.10;
 
     public static void main(String[] args) throws Exception {
         // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle and
@@ -68,12 +76,13 @@ public final class IngestBench {
                 case "--items" -> b.itemsPerSource = Integer.parseInt(args[++i]);
                 case "--reps" -> b.reps = Integer.parseInt(args[++i]);
                 case "--cycles" -> b.cycles = Integer.parseInt(args[++i]);
+                case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--python" -> b.python = args[++i];
                 case "--keep" -> b.keep = true;
                 case "--profile" -> b.profile = true;
                 case "--h2-settings" -> b.h2Settings = args[++i];
                 default -> {
-                    System.err.println("usage: IngestBench [--sources N] [--items N] [--reps N] [--cycles N] [--python PATH] [--keep] [--profile] [--h2-settings S]");
+                    System.err.println("usage: IngestBench [--sources N] [--items N] [--reps N] [--cycles N] [--warmup N] [--python PATH] [--keep] [--profile] [--h2-settings S]");
                     System.exit(2);
                 }
             }
@@ -132,7 +141,10 @@ public final class IngestBench {
                 server.setVersion(s, 1);
             }
             Path yaml = writeSources(server);
-            Settings settings = settings(yaml);
+            if (warmup > 0) {
+                warmUp(server, feeds, settings(yaml, "warmup"), changed);
+            }
+            Settings settings = settings(yaml, "bench");
             try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
                 Poller poller = app.poller();
 
@@ -208,7 +220,9 @@ public final class IngestBench {
                         "SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
                 long merged = app.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM papers WHERE mentions > 1").mapTo(Long.class).one());
-                say("database after every cycle: %d papers, %d of them seen at more than one source", papers, merged);
+                Path dbFile = work.resolve("db").resolve("bench.mv.db");
+                say("database after every cycle: %d papers, %d of them seen at more than one source; file %.1f MB",
+                        papers, merged, Files.exists(dbFile) ? Files.size(dbFile) / 1e6 : 0.0);
 
                 // 5. Where the time goes, outside the Poller: fetch alone, the ingest parser alone.
                 results.put("fetch only (Fetcher)", fetchOnly(settings, server, changed * itemsPerSource, v2Bytes[0]));
@@ -236,21 +250,78 @@ public final class IngestBench {
      * data and sources in the work folder. When the SSRF guard's allow-list setting exists, the
      * loopback server is allow-listed here (the one place to adapt).
      */
-    private Settings settings(Path sourcesYaml) throws IOException {
+    private Settings settings(Path sourcesYaml, String name) throws IOException {
+        Path dir = name.equals("bench") ? work : work.resolve(name);
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("trendpress.data-dir", work.resolve("data").toString());
+        o.put("trendpress.data-dir", dir.resolve("data").toString());
         // the form of the committed default (an H2 file; Database adds its own settings), plus --h2-settings
-        o.put("trendpress.db.url", "jdbc:h2:file:" + work.resolve("db").resolve("bench").toAbsolutePath()
+        o.put("trendpress.db.url", "jdbc:h2:file:" + dir.resolve("db").resolve(name).toAbsolutePath()
                 + h2Settings);
         o.put("trendpress.sources.file", sourcesYaml.toString());
-        o.put("trendpress.archive.dir", work.resolve("issues").toString());
+        o.put("trendpress.archive.dir", dir.resolve("issues").toString());
         o.put("trendpress.mail.smtp.host", "");
-        o.put("trendpress.mail.outbox-dir", work.resolve("outbox").toString());
+        o.put("trendpress.mail.outbox-dir", dir.resolve("outbox").toString());
         String props = Files.readString(Path.of("config", "application.properties"));
         if (props.contains("trendpress.fetch.allow-hosts=")) {
             o.put("trendpress.fetch.allow-hosts", "127.0.0.1");
         }
         return Settings.load(Path.of("config"), o, Map.of());
+    }
+
+    /**
+     * The JIT warm-up: the same Application code over the same feeds, on a throw-away database that
+     * is closed (and its heap released) before the measured database is primed. Like the warm-up pass
+     * of each comparison below, only longer: the pipeline runs through far more code (HTTP, ROME, the
+     * sanitiser, the classifier, H2), and on 2 cores the single C2 compiler thread, competing with
+     * the poll threads, took ten and more cycles of 4,800 items to compile it. Each cycle is printed
+     * with the JIT compilers' CPU, so the figures show whether the JIT had settled.
+     */
+    private void warmUp(FeedServer server, Path feeds, Settings settings, int changed) throws Exception {
+        long t = System.nanoTime();
+        int items = 0;
+        try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
+            for (int c = 0; c <= warmup; c++) {
+                for (int s = 0; s < sources; s++) {
+                    int v = c == 0 || unchanged(s) ? 1 : 1 + c;
+                    if (!Files.exists(FeedServer.FeedFiles.path(feeds, s, v, false))) {
+                        write(feeds, s, v); // a version past the measured cycles': only when the warm-up gets there
+                    }
+                    server.setVersion(s, v);
+                }
+                Map<String, Double> jit = ThreadCpuWatch.jvmThreads();
+                long cpu = processCpuNanos();
+                long t1 = System.nanoTime();
+                Poller.Report r = app.poller().pollAll();
+                double secs = secs(t1);
+                double cycleCpu = (processCpuNanos() - cpu) / 1e9;
+                Map<String, Double> jitAfter = ThreadCpuWatch.jvmThreads();
+                check(r.failed() == 0, "warm-up cycle had failures: " + firstError(r));
+                check(r.added() == (c == 0 ? sources : changed) * itemsPerSource, "warm-up cycle added " + r.added());
+                items += r.added();
+                double c2 = cpuOf(jitAfter, jit, "C2 compiler");
+                say("warm-up cycle %d of at most %d (throw-away database%s): %d new items in %.2f s (%.0f items/s); the JVM"
+                                + " used %.1f s of CPU: C2 compiler %.1f s (%.0f%%), C1 compiler %.1f s, GC %.1f s",
+                        c, warmup, c == 0 ? ", priming" : "", r.added(), secs, r.added() / secs, cycleCpu, c2,
+                        cycleCpu > 0 ? 100 * c2 / cycleCpu : 0, cpuOf(jitAfter, jit, "C1 compiler"), cpuOf(jitAfter, jit, "GC"));
+                if (c > 0 && cycleCpu > 0 && c2 < JIT_QUIET * cycleCpu) {
+                    say("warm-up: the C2 compiler used under %.0f%% of the cycle's CPU: the JIT has settled", 100 * JIT_QUIET);
+                    break;
+                }
+                if (c == warmup) {
+                    say("warm-up: the JIT had not settled after %d cycles (raise --warmup); the figures below include"
+                            + " its work", warmup);
+                }
+            }
+        }
+        for (int s = 0; s < sources; s++) {
+            server.setVersion(s, 1);
+        }
+        say("warm-up: %d items stored in %.1f s on a throw-away database, now closed", items, secs(t));
+    }
+
+    /** The CPU seconds a group of the JVM's own threads ({@link ThreadCpuWatch#jvmThreads}) used between two readings. */
+    private static double cpuOf(Map<String, Double> after, Map<String, Double> before, String group) {
+        return after.getOrDefault(group, 0.0) - before.getOrDefault(group, 0.0);
     }
 
     /** The Fetcher exactly as Application builds it (address guard included), for the fetch-only figure. */

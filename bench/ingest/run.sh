@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ingest benchmark of issue 3 (see bench/README.md). Run from anywhere:
-#   bench/ingest/run.sh [--sources N] [--items N] [--reps N] [--profile] [--keep]
+#   bench/ingest/run.sh [--sources N] [--items N] [--reps N] [--cycles N] [--warmup N] [--profile] [--keep]
 # Builds the jar, compiles the bench classes against it, installs python3-feedparser if missing,
 # and runs the benchmark in a JVM capped at 256 MB of heap. Figures go to standard output; the
 # application's own log lines go to target/bench-ingest.log.
