@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -13,6 +14,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * H2 (embedded file) is the default; a {@code jdbc:postgresql:} URL selects PostgreSQL.
  */
 public final class Database implements AutoCloseable {
+
+    /**
+     * At most this many H2 connections are open at once (poll threads, the store lane, the web
+     * server's threads, Quartz jobs); a thread past it waits for one to be handed back.
+     */
+    static final int MAX_H2_CONNECTIONS = 64;
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -33,7 +40,14 @@ public final class Database implements AutoCloseable {
             h2.setURL(h2Url(url));
             h2.setUser(user == null ? "" : user);
             h2.setPassword(password == null ? "" : password);
-            ds = h2;
+            // H2 runs the URL's session settings as SET commands on every new connection, and each
+            // SET makes every session of the database parse all its statements again (H2 counts it
+            // as a change of the schema). Pooled connections run them once each: without the pool,
+            // the two connections a polled source opens for its state made the store lane parse
+            // its statements again for every source, a tenth of its time.
+            JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
+            pool.setMaxConnections(MAX_H2_CONNECTIONS);
+            ds = pool;
         } else if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(url);
@@ -50,9 +64,15 @@ public final class Database implements AutoCloseable {
         try (Connection ignored = ds.getConnection()) {
             // fail early with one clear message when the database cannot be reached
         } catch (SQLException e) {
+            dispose(ds);
             throw new StoreException("cannot open database " + url + ": " + e.getMessage(), e);
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dispose(ds);
+            throw e;
+        }
         return new Database(ds, url);
     }
 
@@ -97,7 +117,10 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** Closes an embedded H2 database (writes it out and releases the file); no-op for servers. */
+    /**
+     * Closes an embedded H2 database (writes it out and releases the file) and its pooled
+     * connections (an in-memory database goes with them); no-op for servers.
+     */
     @Override
     public void close() {
         if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
@@ -106,6 +129,13 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 // already closed: nothing to release
             }
+        }
+        dispose(dataSource);
+    }
+
+    private static void dispose(DataSource ds) {
+        if (ds instanceof JdbcConnectionPool pool) {
+            pool.dispose();
         }
     }
 }

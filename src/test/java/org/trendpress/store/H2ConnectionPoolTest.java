@@ -1,0 +1,84 @@
+package org.trendpress.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded H2 database hands out pooled connections: H2 runs the URL's session settings as SET
+ * commands on every new connection, and each SET makes every open session parse its prepared
+ * statements again. These tests pin what the pool must keep: connections are reused, a connection
+ * handed back leaves nothing of its transaction behind, and closing releases the file.
+ */
+class H2ConnectionPoolTest {
+
+    @TempDir
+    Path dir;
+
+    private String url(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
+    }
+
+    @Test
+    void handlesOpenedOneAfterAnotherReuseTheSessions() {
+        try (Database db = Database.open(url("reuse"), "sa", "")) {
+            Set<Long> ids = new HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                ids.add(db.jdbi().withHandle(h -> h.createQuery("SELECT SESSION_ID()").mapTo(Long.class).one()));
+            }
+            // without the pool each handle would be a new session (50 ids), each opened with SET commands
+            assertThat(ids).as("H2 sessions behind 50 handles opened one after another").hasSizeBetween(1, 3);
+        }
+    }
+
+    @Test
+    void handlesOpenAtOnceGetTheirOwnSessions() {
+        try (Database db = Database.open(url("parallel"), "sa", "")) {
+            try (Handle a = db.jdbi().open(); Handle b = db.jdbi().open()) {
+                long sessions = a.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Long.class).one();
+                assertThat(sessions).isEqualTo(2);
+                assertThat(b.createQuery("SELECT SESSION_ID()").mapTo(Long.class).one())
+                        .isNotEqualTo(a.createQuery("SELECT SESSION_ID()").mapTo(Long.class).one());
+            }
+        }
+    }
+
+    @Test
+    void aConnectionHandedBackMidTransactionIsRolledBack() throws Exception {
+        try (Database db = Database.open(url("rollback"), "sa", "")) {
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.executeUpdate("INSERT INTO sources (id, name, type, url, kind_hint, enabled) VALUES ('s1', 'S', 'rss',"
+                        + " 'http://127.0.0.1/feed', 'news', TRUE)");
+            } // closed without a commit: the pooled connection goes back with its transaction open
+            try (Connection next = db.dataSource().getConnection(); Statement st = next.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sources")) {
+                assertThat(next.getAutoCommit()).as("the next user gets auto-commit back").isTrue();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void closingReleasesTheFileAndKeepsWhatWasCommitted() {
+        String url = url("reopen");
+        try (Database db = Database.open(url, "sa", "")) {
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO sources (id, name, type, url, kind_hint, enabled)"
+                    + " VALUES ('s1', 'S', 'rss', 'http://127.0.0.1/feed', 'news', TRUE)"));
+        }
+        try (Database again = Database.open(url, "sa", "")) {
+            String name = again.jdbi().withHandle(h -> h.createQuery("SELECT name FROM sources WHERE id='s1'")
+                    .mapTo(String.class).one());
+            assertThat(name).isEqualTo("S");
+        }
+    }
+}
