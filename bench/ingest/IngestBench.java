@@ -57,11 +57,11 @@ public final class IngestBench {
     /** Measured cycles, each after the one before (the figure is their median). */
     private int cycles = 3;
     /**
-     * At most this many cycles run first on a throw-away database (after its own priming cycle), so
-     * that the JIT has compiled the pipeline before the measured database is primed: they stop once
-     * the C2 compiler used less than {@link #JIT_QUIET} of a cycle's CPU. 0 for none (a cold JVM).
+     * At most this many warm-up rounds run first, each on a throw-away database (see {@link #warmUp}),
+     * so that the JIT has compiled the pipeline before the measured database is primed: they stop once
+     * the C2 compiler used less than {@link #JIT_QUIET} of a round's cycle's CPU. 0 for none (a cold JVM).
      */
-    private int warmup = 8;
+    private int warmup = 6;
     /** The share of a warm-up cycle's CPU below which the JIT counts as settled. */
     private static final double JIT_QUIET = 0.10;
 
@@ -142,7 +142,7 @@ public final class IngestBench {
             }
             Path yaml = writeSources(server);
             if (warmup > 0) {
-                warmUp(server, feeds, settings(yaml, "warmup"), changed);
+                warmUp(server, yaml, changed);
             }
             Settings settings = settings(yaml, "bench");
             try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
@@ -269,54 +269,56 @@ public final class IngestBench {
     }
 
     /**
-     * The JIT warm-up: the same Application code over the same feeds, on a throw-away database that
-     * is closed (and its heap released) before the measured database is primed. Like the warm-up pass
-     * of each comparison below, only longer: the pipeline runs through far more code (HTTP, ROME, the
-     * sanitiser, the classifier, H2), and on 2 cores the single C2 compiler thread, competing with
-     * the poll threads, took ten and more cycles of 4,800 items to compile it. Each cycle is printed
-     * with the JIT compilers' CPU, so the figures show whether the JIT had settled.
+     * The JIT warm-up: rounds of what the measured phase does (a new Application on a new database,
+     * its priming cycle over version 1 of the feeds, then one cycle over version 2), each on a
+     * throw-away database that is closed and deleted (its heap released) before the next round and
+     * before the measured database is primed. Like the warm-up pass of each comparison below, only
+     * longer: the pipeline runs through far more code (HTTP, ROME, the sanitiser, the classifier, H2),
+     * and on 2 cores the single C2 compiler thread, competing with the poll threads, took 80,000 and
+     * more items to compile it. Rounds on fresh databases, rather than many cycles on one growing
+     * database, give the JIT the profile of the measured cycles (after warm-up cycles on one large
+     * database, the C2 compiler went back to work for seconds on the fresh measured one). Each round
+     * is printed with the JIT compilers' CPU, so the figures show whether the JIT had settled.
      */
-    private void warmUp(FeedServer server, Path feeds, Settings settings, int changed) throws Exception {
+    private void warmUp(FeedServer server, Path yaml, int changed) throws Exception {
         long t = System.nanoTime();
         int items = 0;
-        try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
-            for (int c = 0; c <= warmup; c++) {
-                for (int s = 0; s < sources; s++) {
-                    int v = c == 0 || unchanged(s) ? 1 : 1 + c;
-                    if (!Files.exists(FeedServer.FeedFiles.path(feeds, s, v, false))) {
-                        write(feeds, s, v); // a version past the measured cycles': only when the warm-up gets there
+        boolean settled = false;
+        for (int round = 1; round <= warmup && !settled; round++) {
+            String name = "warmup" + round;
+            try (Application app = new Application(settings(yaml, name), Path.of("routes"), Clock.systemUTC())) {
+                for (int c = 0; c <= 1; c++) {
+                    for (int s = 0; s < sources; s++) {
+                        server.setVersion(s, c == 0 || unchanged(s) ? 1 : 2);
                     }
-                    server.setVersion(s, v);
-                }
-                Map<String, Double> jit = ThreadCpuWatch.jvmThreads();
-                long cpu = processCpuNanos();
-                long t1 = System.nanoTime();
-                Poller.Report r = app.poller().pollAll();
-                double secs = secs(t1);
-                double cycleCpu = (processCpuNanos() - cpu) / 1e9;
-                Map<String, Double> jitAfter = ThreadCpuWatch.jvmThreads();
-                check(r.failed() == 0, "warm-up cycle had failures: " + firstError(r));
-                check(r.added() == (c == 0 ? sources : changed) * itemsPerSource, "warm-up cycle added " + r.added());
-                items += r.added();
-                double c2 = cpuOf(jitAfter, jit, "C2 compiler");
-                say("warm-up cycle %d of at most %d (throw-away database%s): %d new items in %.2f s (%.0f items/s); the JVM"
-                                + " used %.1f s of CPU: C2 compiler %.1f s (%.0f%%), C1 compiler %.1f s, GC %.1f s",
-                        c, warmup, c == 0 ? ", priming" : "", r.added(), secs, r.added() / secs, cycleCpu, c2,
-                        cycleCpu > 0 ? 100 * c2 / cycleCpu : 0, cpuOf(jitAfter, jit, "C1 compiler"), cpuOf(jitAfter, jit, "GC"));
-                if (c > 0 && cycleCpu > 0 && c2 < JIT_QUIET * cycleCpu) {
-                    say("warm-up: the C2 compiler used under %.0f%% of the cycle's CPU: the JIT has settled", 100 * JIT_QUIET);
-                    break;
-                }
-                if (c == warmup) {
-                    say("warm-up: the JIT had not settled after %d cycles (raise --warmup); the figures below include"
-                            + " its work", warmup);
+                    Map<String, Double> jit = ThreadCpuWatch.jvmThreads();
+                    long cpu = processCpuNanos();
+                    long t1 = System.nanoTime();
+                    Poller.Report r = app.poller().pollAll();
+                    double secs = secs(t1);
+                    double cycleCpu = (processCpuNanos() - cpu) / 1e9;
+                    Map<String, Double> jitAfter = ThreadCpuWatch.jvmThreads();
+                    check(r.failed() == 0, "warm-up cycle had failures: " + firstError(r));
+                    check(r.added() == (c == 0 ? sources : changed) * itemsPerSource, "warm-up cycle added " + r.added());
+                    items += r.added();
+                    double c2 = cpuOf(jitAfter, jit, "C2 compiler");
+                    say("warm-up round %d of at most %d, %s (throw-away database): %d new items in %.2f s (%.0f items/s);"
+                                    + " the JVM used %.1f s of CPU: C2 compiler %.1f s (%.0f%%), C1 compiler %.1f s, GC %.1f s",
+                            round, warmup, c == 0 ? "priming" : "cycle", r.added(), secs, r.added() / secs, cycleCpu, c2,
+                            cycleCpu > 0 ? 100 * c2 / cycleCpu : 0, cpuOf(jitAfter, jit, "C1 compiler"),
+                            cpuOf(jitAfter, jit, "GC"));
+                    settled = c == 1 && cycleCpu > 0 && c2 < JIT_QUIET * cycleCpu;
                 }
             }
+            delete(work.resolve(name));
         }
         for (int s = 0; s < sources; s++) {
             server.setVersion(s, 1);
         }
-        say("warm-up: %d items stored in %.1f s on a throw-away database, now closed", items, secs(t));
+        say(settled ? "warm-up: the C2 compiler used under %.0f%% of the last cycle's CPU: the JIT has settled"
+                : "warm-up: the JIT had not settled (the C2 compiler used %.0f%% or more of the last cycle's CPU; raise"
+                        + " --warmup): the figures below include its work", 100 * JIT_QUIET);
+        say("warm-up: %d items stored in %.1f s on throw-away databases, now deleted", items, secs(t));
     }
 
     /** The CPU seconds a group of the JVM's own threads ({@link ThreadCpuWatch#jvmThreads}) used between two readings. */
@@ -753,7 +755,7 @@ public final class IngestBench {
 
     /**
      * Where the JVM's CPU time of a phase went, by thread group (names with their numbers taken
-     * out), sampled every 20 ms so that threads ending during the phase (the poll pool's) are counted
+     * out), sampled every 100 ms so that threads ending during the phase (the poll pool's) are counted
      * up to their last sample; the rest is GC, the JIT compilers and other threads the JVM does not
      * show as Java threads.
      */
@@ -861,7 +863,7 @@ public final class IngestBench {
             while (running) {
                 sample();
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
