@@ -528,7 +528,7 @@ public final class IngestBench {
 
     // ---- heap and profiling -------------------------------------------------------------------------------
 
-    /** Samples used heap every 2 ms in a daemon thread; also reads the heap pools' own peaks. */
+    /** Samples used heap every 5 ms in a daemon thread; also reads the heap pools' own peaks. */
     static final class HeapWatch {
         private final AtomicLong peak = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean();
@@ -553,7 +553,7 @@ public final class IngestBench {
                 while (running.get()) {
                     peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
-                        Thread.sleep(2);
+                        Thread.sleep(5);
                     } catch (InterruptedException e) {
                         return;
                     }
