@@ -61,9 +61,9 @@ public final class IngestBench {
      * so that the JIT has compiled the pipeline before the measured database is primed: they stop once
      * the C2 compiler used less than {@link #JIT_QUIET} of a round's cycle's CPU. 0 for none (a cold JVM).
      */
-    private int warmup = 6;
+    private int warmup = 8;
     /** The share of a warm-up cycle's CPU below which the JIT counts as settled. */
-    private static final double JIT_QUIET = 0.10;
+    private static final double JIT_QUIET = 0.05;
 
     public static void main(String[] args) throws Exception {
         // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle and
