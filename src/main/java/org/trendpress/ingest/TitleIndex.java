@@ -34,7 +34,8 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  *
  * <p>Memory is bounded by the papers published in {@link #RETENTION}: once a day (by the saves'
- * clock) older papers are dropped and the look-up table rebuilt. About 0.5 KB per paper.
+ * clock) older papers are dropped and the look-up table rebuilt. About 1 KB per paper: its entry
+ * and its titles' words, and 20 postings per title with their slots in the look-up table.
  */
 final class TitleIndex {
 
@@ -53,12 +54,27 @@ final class TitleIndex {
 
     /**
      * One indexed title: its significant tokens joined by spaces (one string holds less than a
-     * list of them; titles with the same tokens are the same title here) and band hashes.
+     * list of them; titles with the same tokens are the same title here). Its band keys are in the
+     * postings and worked out again from the words where needed ({@link #keys}): kept per title,
+     * they were a tenth of the index's memory.
      */
-    private record Title(String words, int[] keys) {
+    private record Title(String words) {
         List<String> significant() {
             return Arrays.asList(words.split(" "));
         }
+
+        /** The title's look-up keys (distinct), as {@link #add} posted them. */
+        int[] keys() {
+            return keysOf(TitleMatch.bands(significant()));
+        }
+    }
+
+    private static int[] keysOf(long[] bands) {
+        int[] keys = new int[bands.length];
+        for (int b = 0; b < bands.length; b++) {
+            keys[b] = key(bands[b]);
+        }
+        return keys;
     }
 
     private static final class Paper {
@@ -80,15 +96,15 @@ final class TitleIndex {
             return false;
         }
 
-        boolean hasKey(int key) {
-            for (Title t : titles) {
-                for (int k : t.keys()) {
-                    if (k == key) {
-                        return true;
-                    }
-                }
+        /** The keys of the paper's titles, posted already (empty for a paper without titles). */
+        int[] postedKeys() {
+            if (titles.isEmpty()) {
+                return new int[0];
             }
-            return false;
+            if (titles.size() == 1) {
+                return Arrays.stream(titles.get(0).keys()).distinct().toArray();
+            }
+            return titles.stream().flatMapToInt(t -> Arrays.stream(t.keys())).distinct().toArray();
         }
     }
 
@@ -223,21 +239,22 @@ final class TitleIndex {
         if (p.has(words)) {
             return;
         }
-        long[] bands = bands(sig);
-        int[] keys = new int[bands.length];
-        for (int b = 0; b < bands.length; b++) {
-            keys[b] = key(bands[b]);
-        }
-        int[] fresh = Arrays.stream(keys).filter(k -> !papersHasKey(paperId, k)).distinct().toArray();
-        p.titles.add(new Title(words, keys));
+        int[] keys = keysOf(bands(sig));
+        int[] posted = p.postedKeys();
+        int[] fresh = Arrays.stream(keys).filter(k -> !contains(posted, k)).distinct().toArray();
+        p.titles.add(new Title(words));
         for (int k : fresh) {
             postings.add(k, paperId);
         }
     }
 
-    private boolean papersHasKey(long paperId, int key) {
-        Paper p = papers.get(paperId);
-        return p != null && p.hasKey(key);
+    private static boolean contains(int[] keys, int key) {
+        for (int k : keys) {
+            if (k == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The paper's publication time changed (a sighting published earlier joined it). */
@@ -313,7 +330,7 @@ final class TitleIndex {
         papers.values().removeIf(p -> p.published < floor);
         postings.clear();
         for (Paper p : papers.values()) {
-            int[] all = p.titles.stream().flatMapToInt(t -> Arrays.stream(t.keys())).distinct().toArray();
+            int[] all = p.postedKeys();
             for (int k : all) {
                 postings.add(k, p.id);
             }
@@ -447,7 +464,9 @@ final class TitleIndex {
         }
 
         void add(int key, long paperId) {
-            if ((used + 1) * 2 > slotKey.length) {
+            // three quarters full at most: titles' keys are nearly all distinct, so at half full the
+            // table took more memory than the postings themselves
+            if ((used + 1) * 4 > slotKey.length * 3) {
                 grow();
             }
             int slot = slot(slotKey, slotHead, key);

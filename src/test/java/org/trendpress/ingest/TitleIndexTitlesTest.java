@@ -1,0 +1,50 @@
+package org.trendpress.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-memory side of {@link TitleIndex} without a database: a paper with several titles is found
+ * by each of them (a later title's keys are posted beside those worked out again from the words of
+ * the earlier ones), and a title it has already adds nothing.
+ */
+class TitleIndexTitlesTest {
+
+    private static final Instant T = Instant.parse("2026-11-10T12:00:00Z");
+    private static final String ARXIV = "Sparse Mixture of Experts Scale Language Model Pretraining Efficiently";
+    private static final String BLOG = "Sparse Mixture-of-Experts Scale Language Model Pre-training Efficiently";
+    private static final String OTHER = "Diffusion Policies for Dexterous Robot Manipulation from Few Demonstrations";
+
+    private static List<Long> lookUp(TitleIndex index, String title) {
+        return index.candidates(TitleMatch.significant(title), T.minus(Duration.ofDays(30)), T.plus(Duration.ofDays(30)), 20);
+    }
+
+    @Test
+    void aPaperIsFoundByEachOfItsTitlesAndNoOtherPaperIs() {
+        TitleIndex index = new TitleIndex();
+        index.add(1, ARXIV, T);
+        index.add(1, "Experts at Scale: Sparse Routing Layers for Efficient Large Language Model Training", T);
+        index.add(2, OTHER, T);
+
+        assertThat(lookUp(index, ARXIV)).containsExactly(1L);
+        assertThat(lookUp(index, BLOG)).as("near-identical to the first title").containsExactly(1L);
+        assertThat(lookUp(index, "Experts at Scale: Sparse Routing Layers for Efficient Large Language Model Training"))
+                .containsExactly(1L);
+        assertThat(lookUp(index, OTHER)).containsExactly(2L);
+        assertThat(index.size()).containsExactly(2, 3);
+    }
+
+    @Test
+    void aTitleThePaperHasAlreadyAddsNothing() {
+        TitleIndex index = new TitleIndex();
+        index.add(7, ARXIV, T);
+        index.add(7, ARXIV, T);
+        index.add(7, "  sparse MIXTURE of experts scale language model pretraining efficiently ", T);
+        assertThat(index.size()).containsExactly(1, 1);
+        assertThat(lookUp(index, ARXIV)).containsExactly(7L);
+    }
+}
