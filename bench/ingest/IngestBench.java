@@ -148,21 +148,20 @@ public final class IngestBench {
             try (Application app = new Application(settings, Path.of("routes"), Clock.systemUTC())) {
                 Poller poller = app.poller();
 
-                // 2. Priming cycle: every source new, every item stored (also warms the JIT).
+                // 2. Priming cycle: every source new, every item stored.
                 long t0 = System.nanoTime();
                 Poller.Report primed = poller.pollAll();
                 double primeSecs = secs(t0);
                 check(primed.failed() == 0, "priming cycle had failures: " + firstError(primed));
                 check(primed.added() == sources * itemsPerSource, "priming cycle added " + primed.added());
-                say("priming cycle: %d sources, %d new items stored in %.2f s (%.0f items/s, cold JVM, not the figure)",
-                        sources, primed.added(), primeSecs, primed.added() / primeSecs);
+                say("priming cycle: %d sources, %d new items stored in %.2f s (%.0f items/s, %snot the figure)",
+                        sources, primed.added(), primeSecs, primed.added() / primeSecs, warmup > 0 ? "" : "cold JVM, ");
 
                 // 3 and 4. The measured cycles: each time four fifths of the sources publish a new version
                 // (40 new items each) and the rest stay as they were (304); one full pollAll through the
                 // real Poller is timed. The figure is the median cycle: like the comparisons below (each
                 // the median of --reps passes after a warm-up), it shows the pipeline once the JIT has
-                // compiled it. On a slow 2-core machine the C2 compiler was still busy during the first
-                // cycle after priming, for as much as a third of the JVM's CPU. Every cycle is printed.
+                // compiled it (see warmUp). Every cycle is printed.
                 List<Double> cycleSeconds = new ArrayList<>();
                 double peakHeap = 0;
                 String heapNote = "";
