@@ -240,17 +240,21 @@ final class TitleIndex {
             return;
         }
         int[] keys = keysOf(bands(sig));
-        int[] posted = p.postedKeys();
-        int[] fresh = Arrays.stream(keys).filter(k -> !contains(posted, k)).distinct().toArray();
+        boolean first = p.titles.isEmpty();
         p.titles.add(new Title(words));
-        for (int k : fresh) {
-            postings.add(k, paperId);
+        for (int b = 0; b < keys.length; b++) {
+            int k = keys[b];
+            // a key the paper has posted already, for another title or earlier in this one, once only
+            if (!repeats(keys, b) && (first || !postings.has(k, paperId))) {
+                postings.add(k, paperId);
+            }
         }
     }
 
-    private static boolean contains(int[] keys, int key) {
-        for (int k : keys) {
-            if (k == key) {
+    /** Whether {@code keys[b]} is one of the keys before it. */
+    private static boolean repeats(int[] keys, int b) {
+        for (int i = 0; i < b; i++) {
+            if (keys[i] == keys[b]) {
                 return true;
             }
         }
@@ -481,6 +485,17 @@ final class TitleIndex {
             entryPaper[entries] = paperId;
             entryNext[entries] = slotHead[slot];
             slotHead[slot] = entries++;
+        }
+
+        /** Whether the key's postings hold the paper (its chain is a handful of papers at most). */
+        boolean has(int key, long paperId) {
+            int slot = slot(slotKey, slotHead, key);
+            for (int e = slotHead[slot]; e >= 0; e = entryNext[e]) {
+                if (entryPaper[e] == paperId) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void forEach(int key, java.util.function.LongConsumer action) {

@@ -119,7 +119,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Closes an embedded H2 database (writes it out and releases the file) and its pooled
-     * connections (an in-memory database goes with them); no-op for servers.
+     * connections (an in-memory database without {@code DB_CLOSE_DELAY=-1} goes with them); no-op
+     * for servers.
      */
     @Override
     public void close() {
