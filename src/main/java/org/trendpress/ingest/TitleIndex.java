@@ -56,15 +56,15 @@ final class TitleIndex {
     /**
      * One indexed title: its significant tokens joined by spaces (one string holds less than a
      * list of them; titles with the same tokens are the same title here). Its band keys are in the
-     * postings and worked out again from the words where needed ({@link #keys}): kept per title,
-     * they were a tenth of the index's memory.
+     * postings and worked out again from the words when the look-up table is rebuilt ({@link #keys}):
+     * kept per title, they were a tenth of the index's memory.
      */
     private record Title(String words) {
         List<String> significant() {
             return Arrays.asList(words.split(" "));
         }
 
-        /** The title's look-up keys (distinct), as {@link #add} posted them. */
+        /** The title's look-up keys, as {@link #add} posted them (a repeated key once). */
         int[] keys() {
             return keysOf(TitleMatch.bands(significant()));
         }
@@ -95,17 +95,6 @@ final class TitleIndex {
                 }
             }
             return false;
-        }
-
-        /** The keys of the paper's titles, posted already (empty for a paper without titles). */
-        int[] postedKeys() {
-            if (titles.isEmpty()) {
-                return new int[0];
-            }
-            if (titles.size() == 1) {
-                return Arrays.stream(titles.get(0).keys()).distinct().toArray();
-            }
-            return titles.stream().flatMapToInt(t -> Arrays.stream(t.keys())).distinct().toArray();
         }
     }
 
@@ -240,26 +229,17 @@ final class TitleIndex {
         if (p.has(words)) {
             return;
         }
-        int[] keys = keysOf(bands(sig));
-        boolean first = p.titles.isEmpty();
         p.titles.add(new Title(words));
-        for (int b = 0; b < keys.length; b++) {
-            int k = keys[b];
-            // a key the paper has posted already, for another title or earlier in this one, once only
-            if (!repeats(keys, b) && (first || !postings.has(k, paperId))) {
+        post(paperId, keysOf(bands(sig)));
+    }
+
+    /** Posts the keys under the paper, each once: a key it has already (another title's) is skipped. */
+    private void post(long paperId, int[] keys) {
+        for (int k : keys) {
+            if (!postings.has(k, paperId)) {
                 postings.add(k, paperId);
             }
         }
-    }
-
-    /** Whether {@code keys[b]} is one of the keys before it. */
-    private static boolean repeats(int[] keys, int b) {
-        for (int i = 0; i < b; i++) {
-            if (keys[i] == keys[b]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The paper's publication time changed (a sighting published earlier joined it). */
@@ -335,9 +315,8 @@ final class TitleIndex {
         papers.values().removeIf(p -> p.published < floor);
         postings.clear();
         for (Paper p : papers.values()) {
-            int[] all = p.postedKeys();
-            for (int k : all) {
-                postings.add(k, p.id);
+            for (Title t : p.titles) {
+                post(p.id, t.keys());
             }
         }
         dead = 0;

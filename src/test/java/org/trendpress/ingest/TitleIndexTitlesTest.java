@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The in-memory side of {@link TitleIndex} without a database: a paper with several titles is found
- * by each of them (a later title's keys are posted beside those worked out again from the words of
- * the earlier ones), and a title it has already adds nothing.
+ * by each of them (a later title's keys are posted beside the earlier ones', each key once), and a
+ * title it has already adds nothing.
  */
 class TitleIndexTitlesTest {
 
