@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -34,9 +33,10 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  *
  * <p>Memory is bounded by the papers published in {@link #RETENTION}: once a day (by the saves'
- * clock) older papers are dropped and the look-up table rebuilt. About 1.5 KB per paper (measured
- * with 1.25 titles per paper): its entry and its titles' words, and 20 postings per title with
- * their slots in the look-up table.
+ * clock) older papers are dropped and the look-up table rebuilt. About 0.7 KB per paper (measured
+ * with 40,000 papers of 1.25 titles each; 1.1 KB when each paper and title was an object and the
+ * postings chained): its entry and its titles' words, and 20 postings per title, each a pair of
+ * ints in one open-addressing table.
  */
 final class TitleIndex {
 
@@ -53,23 +53,7 @@ final class TitleIndex {
         }
     }
 
-    /**
-     * One indexed title: its significant tokens joined by spaces (one string holds less than a
-     * list of them; titles with the same tokens are the same title here). Its band keys are in the
-     * postings and worked out again from the words when the look-up table is rebuilt ({@link #keys}):
-     * kept per title, they were a tenth of the index's memory.
-     */
-    private record Title(String words) {
-        List<String> significant() {
-            return Arrays.asList(words.split(" "));
-        }
-
-        /** The title's look-up keys, as {@link #add} posted them (a repeated key once). */
-        int[] keys() {
-            return keysOf(TitleMatch.bands(significant()));
-        }
-    }
-
+    /** A title's look-up keys (its band hashes folded to ints), as {@link #add} posts them. */
     private static int[] keysOf(long[] bands) {
         int[] keys = new int[bands.length];
         for (int b = 0; b < bands.length; b++) {
@@ -78,27 +62,12 @@ final class TitleIndex {
         return keys;
     }
 
-    private static final class Paper {
-        final long id;
-        long published;
-        final List<Title> titles = new ArrayList<>(2);
-
-        Paper(long id, long published) {
-            this.id = id;
-            this.published = published;
-        }
-
-        boolean has(String words) {
-            for (Title t : titles) {
-                if (t.words().equals(words)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    /** The words of one indexed title (its significant tokens joined by spaces), as a list. */
+    private static List<String> significant(String words) {
+        return Arrays.asList(words.split(" "));
     }
 
-    private final Map<Long, Paper> papers = new HashMap<>();
+    private final Papers papers = new Papers();
     private final Postings postings = new Postings();
     private boolean loaded;
     /** Papers published at or after this (epoch seconds) are all in the index. */
@@ -106,7 +75,6 @@ final class TitleIndex {
     private long lastCompaction;
     private long maxPaperId;
     private long maxItemId;
-    private int dead;
 
     /**
      * Makes the index current before a save at {@code now}: built from the database at its first
@@ -143,7 +111,7 @@ final class TitleIndex {
                     long id = rs.getLong(1);
                     maxP[0] = Math.max(maxP[0], id);
                     long at = epoch(rs.getObject(3, OffsetDateTime.class));
-                    if (at >= floor || papers.containsKey(id)) {
+                    if (at >= floor || papers.find(id) >= 0) {
                         add(id, rs.getString(2), at);
                     }
                     return 0;
@@ -158,7 +126,7 @@ final class TitleIndex {
                     long paper = rs.getLong(2);
                     OffsetDateTime at = rs.getObject(5, OffsetDateTime.class);
                     if (paper != 0 && at != null && rs.getInt(4) >= PaperMetadata.RANK_RESEARCH
-                            && (epoch(at) >= floor || papers.containsKey(paper))) {
+                            && (epoch(at) >= floor || papers.find(paper) >= 0)) {
                         add(paper, rs.getString(3), epoch(at));
                     }
                     return 0;
@@ -214,47 +182,36 @@ final class TitleIndex {
     }
 
     private void add(long paperId, String title, long published) {
-        Paper p = papers.get(paperId);
-        if (p == null) {
-            p = new Paper(paperId, published);
-            papers.put(paperId, p);
-        } else {
-            p.published = published;
-        }
+        int at = papers.put(paperId, published);
         List<String> sig = TitleMatch.significant(title == null ? "" : title);
         if (sig.size() < TitleMatch.MIN_SIGNIFICANT) {
             return; // too generic to match anything
         }
         String words = String.join(" ", sig);
-        if (p.has(words)) {
-            return;
+        if (papers.addTitle(at, words)) {
+            post(at, keysOf(bands(sig)));
         }
-        p.titles.add(new Title(words));
-        post(paperId, keysOf(bands(sig)));
     }
 
-    /** Posts the keys under the paper, each once: a key it has already (another title's) is skipped. */
-    private void post(long paperId, int[] keys) {
+    /** Posts the keys under the paper's entry, each once: a key it has already (another title's) is skipped. */
+    private void post(int entry, int[] keys) {
         for (int k : keys) {
-            if (!postings.has(k, paperId)) {
-                postings.add(k, paperId);
-            }
+            postings.addIfAbsent(k, entry);
         }
     }
 
     /** The paper's publication time changed (a sighting published earlier joined it). */
     synchronized void published(long paperId, Instant published) {
-        Paper p = papers.get(paperId);
-        if (p != null) {
-            p.published = published.getEpochSecond();
+        int at = papers.find(paperId);
+        if (at >= 0) {
+            papers.published[at] = published.getEpochSecond();
         }
     }
 
     /** A paper was deleted (absorbed into another). */
     synchronized void remove(long paperId) {
-        if (papers.remove(paperId) != null) {
-            dead++;
-            if (dead > 1024 && dead > papers.size()) {
+        if (papers.kill(paperId)) {
+            if (papers.dead > 1024 && papers.dead > papers.live()) {
                 compact(floor);
             }
         }
@@ -281,21 +238,19 @@ final class TitleIndex {
         long[] order = new long[counts.size()];
         int n = 0;
         for (int i = 0; i < counts.size(); i++) {
-            long id = counts.id(i);
-            Paper p = papers.get(id);
-            if (p != null && p.published >= lo && p.published <= hi && id >= 0 && id < (1L << 40)) {
+            int at = (int) counts.id(i);
+            long id = papers.ids[at];
+            long published = papers.published[at];
+            if (papers.titles[at] != null && published >= lo && published <= hi && id >= 0 && id < (1L << 40)) {
                 order[n++] = ((long) (Counts.MAX - counts.count(i)) << 40) | id;
             }
         }
         Arrays.sort(order, 0, n);
-        List<Long> top = new ArrayList<>(Math.min(n, limit));
-        for (int i = 0; i < n && top.size() < limit; i++) {
-            top.add(order[i] & ((1L << 40) - 1));
-        }
         List<Long> out = new ArrayList<>();
-        for (Long id : top) {
-            for (Title t : papers.get(id).titles) {
-                if (TitleMatch.similarity(significant, t.significant()) > 0) {
+        for (int i = 0; i < Math.min(n, limit); i++) {
+            long id = order[i] & ((1L << 40) - 1);
+            for (String words : papers.titles[papers.find(id)].split("\n")) {
+                if (TitleMatch.similarity(significant, significant(words)) > 0) {
                     out.add(id);
                     break;
                 }
@@ -306,20 +261,29 @@ final class TitleIndex {
 
     /** How many papers and titles the index holds (for tests and logs). */
     synchronized int[] size() {
-        return new int[] {papers.size(), papers.values().stream().mapToInt(p -> p.titles.size()).sum()};
-    }
-
-    /** Drops papers published before {@code newFloor} and rebuilds the look-up table. */
-    private void compact(long newFloor) {
-        floor = Math.max(floor, newFloor);
-        papers.values().removeIf(p -> p.published < floor);
-        postings.clear();
-        for (Paper p : papers.values()) {
-            for (Title t : p.titles) {
-                post(p.id, t.keys());
+        int titles = 0;
+        for (int at = 0; at < papers.count; at++) {
+            String t = papers.titles[at];
+            if (t != null && !t.isEmpty()) {
+                titles += 1 + (int) t.chars().filter(c -> c == '\n').count();
             }
         }
-        dead = 0;
+        return new int[] {papers.live(), titles};
+    }
+
+    /** Drops papers published before {@code newFloor} (and deleted ones), and rebuilds the look-up table. */
+    private void compact(long newFloor) {
+        floor = Math.max(floor, newFloor);
+        papers.keepFrom(floor);
+        postings.clear();
+        for (int at = 0; at < papers.count; at++) {
+            String t = papers.titles[at];
+            if (t != null && !t.isEmpty()) {
+                for (String words : t.split("\n")) {
+                    post(at, keysOf(TitleMatch.bands(significant(words))));
+                }
+            }
+        }
     }
 
     /** The last title's bands: a save looks a title up, then adds the same title to the paper it found or made. */
@@ -424,88 +388,191 @@ final class TitleIndex {
         }
     }
 
-    /** int key → paper ids, open addressing over primitive arrays (no boxing per posting). */
-    private static final class Postings {
-        private int[] slotKey = new int[1024];
-        private int[] slotHead = new int[1024];
-        private int used;
-        private long[] entryPaper = new long[1024];
-        private int[] entryNext = new int[1024];
-        private int entries;
+    /**
+     * The indexed papers, one entry each in parallel arrays (no object per paper): its id, its
+     * publication time (epoch seconds) and its titles' words, one line per title; {@code null}
+     * titles mark a deleted paper. An open-addressing table maps paper ids to entries.
+     */
+    private static final class Papers {
+        long[] ids = new long[256];
+        long[] published = new long[256];
+        String[] titles = new String[256];
+        /** Entries in use (deleted ones included, until {@link #keepFrom}). */
+        int count;
+        int dead;
+        private long[] slotId = new long[512];
+        private int[] slotEntry = new int[512]; // entry + 1; 0 = empty
 
-        Postings() {
-            Arrays.fill(slotHead, -1);
+        int live() {
+            return count - dead;
         }
 
-        void clear() {
-            slotKey = new int[1024];
-            slotHead = new int[1024];
-            Arrays.fill(slotHead, -1);
-            used = 0;
-            entryPaper = new long[1024];
-            entryNext = new int[1024];
-            entries = 0;
+        /** The paper's entry, or -1. A deleted paper has none. */
+        int find(long id) {
+            int s = slot(id);
+            int at = slotEntry[s] - 1;
+            return at >= 0 && titles[at] != null ? at : -1;
         }
 
-        void add(int key, long paperId) {
-            // three quarters full at most: titles' keys are nearly all distinct, so at half full the
-            // table took more memory than the postings themselves
-            if ((used + 1) * 4 > slotKey.length * 3) {
-                grow();
+        /** The paper's entry, made if it has none, with its publication time set. */
+        int put(long id, long publishedAt) {
+            int s = slot(id);
+            int at = slotEntry[s] - 1;
+            if (at >= 0) {
+                if (titles[at] == null) { // deleted, and back (its id was rolled back and written again)
+                    titles[at] = "";
+                    dead--;
+                }
+                published[at] = publishedAt;
+                return at;
             }
-            int slot = slot(slotKey, slotHead, key);
-            if (slotHead[slot] < 0) {
-                slotKey[slot] = key;
-                used++;
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+                published = Arrays.copyOf(published, count * 2);
+                titles = Arrays.copyOf(titles, count * 2);
             }
-            if (entries == entryPaper.length) {
-                entryPaper = Arrays.copyOf(entryPaper, entries * 2);
-                entryNext = Arrays.copyOf(entryNext, entries * 2);
+            at = count++;
+            ids[at] = id;
+            published[at] = publishedAt;
+            titles[at] = "";
+            slotId[s] = id;
+            slotEntry[s] = at + 1;
+            if (count * 4 > slotId.length * 3) {
+                rehash(slotId.length * 2);
             }
-            entryPaper[entries] = paperId;
-            entryNext[entries] = slotHead[slot];
-            slotHead[slot] = entries++;
+            return at;
         }
 
-        /** Whether the key's postings hold the paper (its chain is a handful of papers at most). */
-        boolean has(int key, long paperId) {
-            int slot = slot(slotKey, slotHead, key);
-            for (int e = slotHead[slot]; e >= 0; e = entryNext[e]) {
-                if (entryPaper[e] == paperId) {
-                    return true;
+        /** Adds a title's words to the entry; false when it has them already. */
+        boolean addTitle(int at, String words) {
+            String t = titles[at];
+            if (t.isEmpty()) {
+                titles[at] = words;
+                return true;
+            }
+            for (String w : t.split("\n")) {
+                if (w.equals(words)) {
+                    return false;
                 }
             }
-            return false;
+            titles[at] = t + "\n" + words;
+            return true;
         }
 
-        void forEach(int key, java.util.function.LongConsumer action) {
-            int slot = slot(slotKey, slotHead, key);
-            for (int e = slotHead[slot]; e >= 0; e = entryNext[e]) {
-                action.accept(entryPaper[e]);
+        /** Marks the paper deleted; false when it had no entry. */
+        boolean kill(long id) {
+            int at = find(id);
+            if (at < 0) {
+                return false;
+            }
+            titles[at] = null;
+            dead++;
+            return true;
+        }
+
+        /** Keeps the papers published at or after {@code floor}, in new entries (the postings must be rebuilt). */
+        void keepFrom(long floor) {
+            int n = 0;
+            for (int at = 0; at < count; at++) {
+                if (titles[at] != null && published[at] >= floor) {
+                    ids[n] = ids[at];
+                    published[n] = published[at];
+                    titles[n] = titles[at];
+                    n++;
+                }
+            }
+            Arrays.fill(titles, n, count, null);
+            count = n;
+            dead = 0;
+            int size = 512;
+            while (count * 4 > size * 3) {
+                size *= 2;
+            }
+            rehash(size);
+        }
+
+        private void rehash(int size) {
+            slotId = new long[size];
+            slotEntry = new int[size];
+            for (int at = 0; at < count; at++) {
+                int s = slot(ids[at]);
+                slotId[s] = ids[at];
+                slotEntry[s] = at + 1;
             }
         }
 
-        private static int slot(int[] keys, int[] heads, int key) {
-            int mask = keys.length - 1;
-            int h = key * 0x9E3779B9;
+        private int slot(long id) {
+            int mask = slotId.length - 1;
+            int h = Long.hashCode(id) * 0x9E3779B9;
             int i = (h ^ (h >>> 16)) & mask;
-            while (heads[i] >= 0 && keys[i] != key) {
+            while (slotEntry[i] != 0 && slotId[i] != id) {
                 i = (i + 1) & mask;
             }
             return i;
         }
+    }
+
+    /**
+     * int key → paper entries: one open-addressing table of (key, entry) pairs packed into longs, a
+     * key's pairs found by probing from its slot to the next empty one. Titles' keys are nearly all
+     * distinct, so a pair per slot takes half the memory of a slot table with chained postings.
+     */
+    private static final class Postings {
+        private long[] table = new long[1024]; // key << 32 | entry + 1; 0 = empty
+        private int used;
+
+        void clear() {
+            table = new long[1024];
+            used = 0;
+        }
+
+        /** Posts the entry under the key unless it is there already. */
+        void addIfAbsent(int key, int entry) {
+            long pair = pair(key, entry);
+            int mask = table.length - 1;
+            int i = start(key, mask);
+            while (table[i] != 0) {
+                if (table[i] == pair) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = pair;
+            // three quarters full at most (the probe runs stay a few slots long)
+            if (++used * 4 > table.length * 3) {
+                grow();
+            }
+        }
+
+        void forEach(int key, java.util.function.IntConsumer action) {
+            int mask = table.length - 1;
+            for (int i = start(key, mask); table[i] != 0; i = (i + 1) & mask) {
+                if ((int) (table[i] >>> 32) == key) {
+                    action.accept((int) table[i] - 1);
+                }
+            }
+        }
+
+        private static long pair(int key, int entry) {
+            return ((long) key << 32) | ((entry + 1) & 0xFFFFFFFFL);
+        }
+
+        private static int start(int key, int mask) {
+            int h = key * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
 
         private void grow() {
-            int[] oldKeys = slotKey;
-            int[] oldHeads = slotHead;
-            slotKey = new int[oldKeys.length * 2];
-            slotHead = new int[oldKeys.length * 2];
-            Arrays.fill(slotHead, -1);
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldHeads[i] >= 0) {
-                    int s = slot(slotKey, slotHead, oldKeys[i]);
-                    slotKey[s] = oldKeys[i];
-                    slotHead[s] = oldHeads[i];
+            long[] old = table;
+            table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (long pair : old) {
+                if (pair != 0) {
+                    int i = start((int) (pair >>> 32), mask);
+                    while (table[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = pair;
                 }
             }
         }
