@@ -47,4 +47,32 @@ class TitleIndexTitlesTest {
         assertThat(index.size()).containsExactly(1, 1);
         assertThat(lookUp(index, ARXIV)).containsExactly(7L);
     }
+
+    @Test
+    void aDeletedPaperIsNoLongerFoundAndTheTableIsRebuiltOnceMostAreDeleted() {
+        TitleIndex index = new TitleIndex();
+        index.add(1, ARXIV, T);
+        index.add(2, OTHER, T);
+        index.remove(1);
+        assertThat(lookUp(index, ARXIV)).isEmpty();
+        assertThat(index.size()).containsExactly(1, 1);
+
+        // written again (its id rolled back and reused): found again, by its new title only
+        index.add(1, "Experts at Scale: Sparse Routing Layers for Efficient Large Language Model Training", T);
+        assertThat(lookUp(index, "Experts at Scale: Sparse Routing Layers for Efficient Large Language Model Training"))
+                .containsExactly(1L);
+        assertThat(index.size()).containsExactly(2, 2);
+
+        // many papers absorbed: the deleted entries are dropped and the others still found
+        for (int i = 10; i < 3010; i++) {
+            index.add(i, "Paper number " + i + " about sparse routing in large vision transformers", T);
+        }
+        for (int i = 10; i < 3000; i++) {
+            index.remove(i);
+        }
+        assertThat(index.size()).containsExactly(12, 12);
+        assertThat(lookUp(index, OTHER)).containsExactly(2L);
+        assertThat(lookUp(index, "Paper number 3005 about sparse routing in large vision transformers")).contains(3005L);
+        assertThat(lookUp(index, "Paper number 2005 about sparse routing in large vision transformers")).doesNotContain(2005L);
+    }
 }
