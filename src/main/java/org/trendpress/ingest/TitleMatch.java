@@ -247,21 +247,24 @@ final class TitleMatch {
             return 0;
         }
         // significant() gives each token once, but any list is counted as sets would count it:
-        // common = tokens of sa (repeats included) that sb has; union = distinct tokens of both
+        // common = tokens of sa (repeats included) that sb has; union = distinct tokens of both.
+        // Tokens are compared by hash first: most pairs differ, and an int compare is cheaper than equals.
+        int[] ha = hashes(sa, na);
+        int[] hb = hashes(sb, nb);
         int common = 0;
         int union = 0;
         for (int i = 0; i < na; i++) {
             String t = sa.get(i);
-            if (contains(sb, nb, t)) {
+            if (contains(sb, hb, nb, t, ha[i])) {
                 common++;
             }
-            if (!contains(sa, i, t)) {
+            if (!contains(sa, ha, i, t, ha[i])) {
                 union++;
             }
         }
         for (int j = 0; j < nb; j++) {
             String t = sb.get(j);
-            if (!contains(sb, j, t) && !contains(sa, na, t)) {
+            if (!contains(sb, hb, j, t, hb[j]) && !contains(sa, ha, na, t, hb[j])) {
                 union++;
             }
         }
@@ -290,14 +293,22 @@ final class TitleMatch {
         return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
     }
 
-    /** Whether {@code list}'s first {@code n} elements include {@code t}. */
-    private static boolean contains(List<String> list, int n, String t) {
+    /** Whether {@code list}'s first {@code n} elements (with these hash codes) include {@code t} (hash code {@code h}). */
+    private static boolean contains(List<String> list, int[] hashes, int n, String t, int h) {
         for (int k = 0; k < n; k++) {
-            if (t.equals(list.get(k))) {
+            if (hashes[k] == h && t.equals(list.get(k))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int[] hashes(List<String> tokens, int n) {
+        int[] h = new int[n];
+        for (int k = 0; k < n; k++) {
+            h[k] = tokens.get(k).hashCode();
+        }
+        return h;
     }
 
     private static int joinedLength(List<String> tokens) {
