@@ -15,3 +15,6 @@ ALTER TABLE items ADD COLUMN summary_chars INTEGER DEFAULT 0 NOT NULL;
 UPDATE items SET summary_chars = CHAR_LENGTH(summary_text) WHERE TRIM(summary_text) <> '';
 ALTER TABLE items DROP COLUMN summary_html;
 ALTER TABLE items DROP COLUMN summary_text;
+-- The item whose summary the paper row holds (null until the store next works the paper out): when
+-- the same sighting wins again, its text is on the paper row already and is not read again.
+ALTER TABLE papers ADD COLUMN summary_item BIGINT;

@@ -1159,23 +1159,30 @@ final class ItemStore {
             if (sightings.isEmpty()) {
                 return;
             }
-            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=?");
+            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at, summary_item FROM papers WHERE id=?");
             b.setLong(1, paperId);
             try (ResultSet rs = b.executeQuery()) {
                 if (!rs.next()) {
                     throw new IngestException("paper " + paperId + " has sightings but no row");
                 }
-                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class));
+                long summaryItem = rs.getLong(5);
+                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
+                        rs.wasNull() ? 0 : summaryItem);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
         PaperMetadata.Best b = PaperMetadata.best(sightings);
         String title = cut(b.title(), 1000);
-        String summary = b.summaryItem() == 0 || b.summary() != null ? b.summary() : summaryText(st, b.summaryItem());
+        // the chosen sighting's summary: in hand when it is the new sighting's, on the paper row when
+        // the paper took it from the same sighting last time (only this class writes papers.summary),
+        // else read
+        String summary = b.summaryItem() == 0 || b.summary() != null ? b.summary()
+                : b.summaryItem() == before.summaryItem() ? before.summary()
+                : summaryText(st, b.summaryItem());
         boolean changed = b.arxivVersion() > before.arxivVersion()
                 || !Objects.equals(title, before.title()) || !Objects.equals(summary, before.summary());
-        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, authors=?, arxiv_version=?,"
+        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, summary_item=?, authors=?, arxiv_version=?,"
                 + " mentions=?, upvotes=?, stars=?, comments=?, code_url=?, project_url=?, pdf_url=?, primary_category=?,"
                 + " categories=?, arxiv_comment=?, journal_ref=?,"
                 + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END"
@@ -1191,6 +1198,7 @@ final class ItemStore {
                 int i = 1;
                 set(u, i++, title);
                 set(u, i++, summary);
+                set(u, i++, b.summaryItem() == 0 ? null : Long.valueOf(b.summaryItem()));
                 set(u, i++, cut(b.authors(), 4000));
                 i = bindSignals(u, i, b);
                 OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
@@ -1242,7 +1250,7 @@ final class ItemStore {
     }
 
     /** The paper row as {@link #recompute} found it. */
-    private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt) {}
+    private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt, long summaryItem) {}
 
     /**
      * Re-indexes every title of a paper: its own and its research sightings'. For a paper whose
