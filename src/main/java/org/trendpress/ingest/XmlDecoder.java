@@ -126,6 +126,14 @@ final class XmlDecoder {
         if (n.equals("ISO-8859-1") || n.equals("US-ASCII")) {
             effective = CP1252; // what browsers do with these labels: keeps cp1252 smart quotes
         }
+        // The JDK's String decoding is the fast way (ASCII copied straight into a Latin-1 string, no
+        // char buffer); it replaces bad input with U+FFFD instead of reporting it, so a result with
+        // U+FFFD in it (bad input, or a literal U+FFFD) is decoded again strictly below. On valid
+        // input both give the same characters.
+        String fast = new String(body, offset, body.length - offset, effective);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder decoder = effective.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
