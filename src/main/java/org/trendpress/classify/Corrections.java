@@ -27,8 +27,8 @@ public final class Corrections {
     public List<LabeledExample> examples() {
         return jdbi.withHandle(h -> {
             List<LabeledExample> out = new ArrayList<>();
-            h.createQuery("SELECT c.item_id, c.new_value, i.title, t.summary_text, i.arxiv_id, i.doi, i.url, i.authors"
-                            + " FROM corrections c JOIN items i ON i.id = c.item_id LEFT JOIN item_texts t ON t.item_id = i.id"
+            h.createQuery("SELECT c.item_id, c.new_value, i.title, i.summary_text, i.arxiv_id, i.doi, i.url, i.authors"
+                            + " FROM corrections c JOIN items i ON i.id = c.item_id"
                             + " WHERE c.target = 'kind' AND c.id = (SELECT MAX(c2.id) FROM corrections c2"
                             + " WHERE c2.item_id = c.item_id AND c2.target = 'kind' AND c2.created_at = (SELECT MAX(c3.created_at)"
                             + " FROM corrections c3 WHERE c3.item_id = c.item_id AND c3.target = 'kind'))"

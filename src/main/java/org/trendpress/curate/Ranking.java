@@ -135,8 +135,8 @@ final class Ranking {
 
     private static int[] refreshNews(Handle h, Draft draft, Scoring.Window window, Set<Long> kept) {
         // news: first announcements only, neither they nor their paper featured in another issue
-        List<NewsRow> rows = h.createQuery("SELECT i.id, i.title, t.summary_text, i.published_at, i.source_id, s.weight"
-                        + " FROM items i JOIN sources s ON s.id = i.source_id LEFT JOIN item_texts t ON t.item_id = i.id WHERE i.kind = 'news' AND i.repeat_of IS NULL"
+        List<NewsRow> rows = h.createQuery("SELECT i.id, i.title, i.summary_text, i.published_at, i.source_id, s.weight"
+                        + " FROM items i JOIN sources s ON s.id = i.source_id WHERE i.kind = 'news' AND i.repeat_of IS NULL"
                         + " AND (i.featured_in IS NULL OR i.featured_in = :m)"
                         + " AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.paper_id"
                         + " AND p.featured_in IS NOT NULL AND p.featured_in <> :m)"

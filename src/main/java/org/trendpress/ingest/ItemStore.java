@@ -666,7 +666,7 @@ final class ItemStore {
             } else {
                 st.flushTopics(); // a twin absorbed below, or its topics replaced, may be a paper of this batch
                 boolean absorbed = adoptIds(h, paper, item, batch);
-                recompute(h, st, paperId, itemId, item.summaryText(), seenAt, keys);
+                recompute(h, st, paperId, itemId, seenAt, keys);
                 if (absorbed) {
                     reindex(h, paperId, keys);
                 }
@@ -692,7 +692,7 @@ final class ItemStore {
     private static PaperMetadata.Sighting sighting(long itemId, Item item, int rank, Instant published) {
         ItemDetails d = item.details();
         return new PaperMetadata.Sighting(itemId, item.sourceId(), rank, cut(item.title(), 1000), item.summaryText(),
-                PaperMetadata.summaryChars(item.summaryText()), cut(String.join(", ", item.authors()), 4000), item.arxivId(), cut(item.doi(), 300),
+                cut(String.join(", ", item.authors()), 4000), item.arxivId(), cut(item.doi(), 300),
                 Math.max(0, d.arxivVersion()), Math.max(0, d.upvotes()), Math.max(0, d.stars()),
                 Math.max(0, d.comments()), cut(codeUrl(item, rank), 2000), cut(d.projectUrl(), 2000),
                 cut(d.pdfUrl(), 2000), cut(d.primaryCategory(), 50),
@@ -765,11 +765,11 @@ final class ItemStore {
         Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
         boolean featured = paperId != null && featuredFromPaper;
         PreparedStatement ps = st.get("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
-                + " summary_chars, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
+                + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
                 + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
                 + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
                 + " paper_id, featured_in)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + (featured ? "(SELECT featured_in FROM papers WHERE id=?)" : "NULL") + ")");
         try {
             int i = 1;
@@ -779,7 +779,8 @@ final class ItemStore {
             set(ps, i++, cut(item.url(), 2000));
             set(ps, i++, cut(item.canonicalUrl(), 2000));
             set(ps, i++, cut(item.title(), 1000));
-            ps.setInt(i++, PaperMetadata.summaryChars(item.summaryText()));
+            set(ps, i++, item.summaryHtml());
+            set(ps, i++, item.summaryText());
             set(ps, i++, cut(String.join(", ", item.authors()), 4000));
             set(ps, i++, item.arxivId());
             set(ps, i++, cut(item.doi(), 300));
@@ -809,25 +810,7 @@ final class ItemStore {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        long id = Statements.insert(ps);
-        insertTexts(st, id, item.summaryHtml(), item.summaryText());
-        return id;
-    }
-
-    /** The item's summary in {@code item_texts} (no row when it has none). */
-    private static void insertTexts(Statements st, long itemId, String html, String text) {
-        if (html == null && text == null) {
-            return;
-        }
-        PreparedStatement ps = st.plain("INSERT INTO item_texts (item_id, summary_html, summary_text) VALUES (?, ?, ?)");
-        try {
-            ps.setLong(1, itemId);
-            set(ps, 2, html);
-            set(ps, 3, text);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        return Statements.insert(ps);
     }
 
     /** An item seen again: keep the highest signals it has shown, and a newer arXiv version's text. */
@@ -838,20 +821,13 @@ final class ItemStore {
             return;
         }
         h.createUpdate("UPDATE items SET upvotes=:u, stars=:st, comments=:c, arxiv_version=:v"
-                        + (newer ? ", title=:title, summary_chars=:chars" : "") + " WHERE id=:id")
+                        + (newer ? ", title=:title, summary_html=:html, summary_text=:text" : "") + " WHERE id=:id")
                 .bind("u", Math.max(d.upvotes(), s.upvotes())).bind("st", Math.max(d.stars(), s.stars()))
                 .bind("c", Math.max(d.comments(), s.comments())).bind("v", Math.max(d.arxivVersion(), s.arxivVersion()))
-                .bind("title", cut(item.title(), 1000)).bind("chars", PaperMetadata.summaryChars(item.summaryText()))
+                .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
                 .bind("id", s.id()).execute();
-        if (newer) {
-            int updated = h.createUpdate("UPDATE item_texts SET summary_html=:html, summary_text=:text WHERE item_id=:id")
-                    .bind("html", item.summaryHtml()).bind("text", item.summaryText()).bind("id", s.id()).execute();
-            if (updated == 0) {
-                insertTexts(st, s.id(), item.summaryHtml(), item.summaryText());
-            }
-        }
         if (s.paperId() != null) {
-            recompute(h, st, s.paperId(), s.id(), newer ? item.summaryText() : null, seenAt, new TitleKeys());
+            recompute(h, st, s.paperId(), s.id(), seenAt, new TitleKeys());
         }
     }
 
@@ -1136,22 +1112,20 @@ final class ItemStore {
      * title or abstract changed a paper that already existed. Then indexes the paper's title and
      * that sighting's title when it is a research sighting ({@link #indexTitle}).
      */
-    private void recompute(Handle h, Statements st, long paperId, long newItemId, String newSummary, Instant seenAt,
-            TitleKeys keys) {
+    private void recompute(Handle h, Statements st, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
         List<PaperMetadata.Sighting> sightings = new ArrayList<>();
         Before before;
         try {
-            PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_chars,"
+            PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_text,"
                     + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
                     + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
                     + " FROM items WHERE paper_id=?");
             q.setLong(1, paperId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    sightings.add(new PaperMetadata.Sighting(id, rs.getString(2), rs.getInt(3), rs.getString(4),
-                            id == newItemId ? newSummary : null, rs.getInt(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                    sightings.add(new PaperMetadata.Sighting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                            rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
                             rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
                             rs.getObject(20, OffsetDateTime.class).toInstant()));
                 }
@@ -1159,30 +1133,22 @@ final class ItemStore {
             if (sightings.isEmpty()) {
                 return;
             }
-            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at, summary_item FROM papers WHERE id=?");
+            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=?");
             b.setLong(1, paperId);
             try (ResultSet rs = b.executeQuery()) {
                 if (!rs.next()) {
                     throw new IngestException("paper " + paperId + " has sightings but no row");
                 }
-                long summaryItem = rs.getLong(5);
-                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
-                        rs.wasNull() ? 0 : summaryItem);
+                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class));
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
         PaperMetadata.Best b = PaperMetadata.best(sightings);
         String title = cut(b.title(), 1000);
-        // the chosen sighting's summary: in hand when it is the new sighting's, on the paper row when
-        // the paper took it from the same sighting last time (only this class writes papers.summary),
-        // else read
-        String summary = b.summaryItem() == 0 || b.summary() != null ? b.summary()
-                : b.summaryItem() == before.summaryItem() ? before.summary()
-                : summaryText(st, b.summaryItem());
         boolean changed = b.arxivVersion() > before.arxivVersion()
-                || !Objects.equals(title, before.title()) || !Objects.equals(summary, before.summary());
-        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, summary_item=?, authors=?, arxiv_version=?,"
+                || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
+        PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, authors=?, arxiv_version=?,"
                 + " mentions=?, upvotes=?, stars=?, comments=?, code_url=?, project_url=?, pdf_url=?, primary_category=?,"
                 + " categories=?, arxiv_comment=?, journal_ref=?,"
                 + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END"
@@ -1197,8 +1163,7 @@ final class ItemStore {
             try {
                 int i = 1;
                 set(u, i++, title);
-                set(u, i++, summary);
-                set(u, i++, b.summaryItem() == 0 ? null : Long.valueOf(b.summaryItem()));
+                set(u, i++, b.summary());
                 set(u, i++, cut(b.authors(), 4000));
                 i = bindSignals(u, i, b);
                 OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
@@ -1236,21 +1201,8 @@ final class ItemStore {
         indexTitles(h, paperId, wanted, published);
     }
 
-    /** An item's plain summary, read for the one sighting whose summary a paper takes. */
-    private static String summaryText(Statements st, long itemId) {
-        try {
-            PreparedStatement q = st.plain("SELECT summary_text FROM item_texts WHERE item_id=?");
-            q.setLong(1, itemId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
-    }
-
     /** The paper row as {@link #recompute} found it. */
-    private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt, long summaryItem) {}
+    private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt) {}
 
     /**
      * Re-indexes every title of a paper: its own and its research sightings'. For a paper whose

@@ -23,21 +23,14 @@ final class PaperMetadata {
 
     private PaperMetadata() {}
 
-    /**
-     * One stored item of a paper, as far as merging needs it. {@code summaryChars} is
-     * {@link #summaryChars} of its plain summary; the summary itself may be null when it was not
-     * read (choosing the paper's summary needs only the lengths, see {@link Best#summaryItem}).
-     */
-    record Sighting(long itemId, String sourceId, int rank, String title, String summary, int summaryChars, String authors,
+    /** One stored item of a paper, as far as merging needs it. */
+    record Sighting(long itemId, String sourceId, int rank, String title, String summary, String authors,
             String arxivId, String doi, int arxivVersion, int upvotes, int stars, int comments, String codeUrl,
             String projectUrl, String pdfUrl, String primaryCategory, String categories, String comment,
             String journalRef, Instant publishedAt) {}
 
-    /**
-     * What the paper row should say. {@code summaryItem} is the sighting whose summary it takes (0
-     * for none); {@code summary} is that summary, or null when the sighting was given without it.
-     */
-    record Best(String title, long summaryItem, String summary, String authors, String arxivId, String doi, int arxivVersion,
+    /** What the paper row should say. */
+    record Best(String title, String summary, String authors, String arxivId, String doi, int arxivVersion,
             int upvotes, int stars, int comments, String codeUrl, String projectUrl, String pdfUrl,
             String primaryCategory, String categories, String comment, String journalRef, Instant publishedAt,
             int mentions) {}
@@ -55,8 +48,8 @@ final class PaperMetadata {
         List<Sighting> research = byPref.stream().filter(s -> s.rank() >= RANK_RESEARCH).toList();
 
         String title = first(byPref, Sighting::title);
-        Sighting summary = byPref.stream().filter(s -> s.rank() == RANK_ARXIV && s.summaryChars() > 0)
-                .findFirst()
+        String summary = byPref.stream().filter(s -> s.rank() == RANK_ARXIV && notBlank(s.summary()))
+                .map(Sighting::summary).findFirst()
                 .orElseGet(() -> longest(research.isEmpty() ? byPref : research));
         if (summary == null) {
             summary = longest(byPref);
@@ -76,7 +69,7 @@ final class PaperMetadata {
         Instant published = (research.isEmpty() ? byPref : research).stream().map(Sighting::publishedAt)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         int mentions = (int) sightings.stream().map(Sighting::sourceId).distinct().count();
-        return new Best(title, summary == null ? 0 : summary.itemId(), summary == null ? null : summary.summary(), authors, arxivId, first(byPref, Sighting::doi),
+        return new Best(title, summary, authors, arxivId, first(byPref, Sighting::doi),
                 max(sightings, Sighting::arxivVersion), max(sightings, Sighting::upvotes),
                 max(sightings, Sighting::stars), max(sightings, Sighting::comments), codeUrl,
                 first(byPref, Sighting::projectUrl), pdf, first(byPref, Sighting::primaryCategory),
@@ -88,15 +81,9 @@ final class PaperMetadata {
         return list.stream().map(field).filter(PaperMetadata::notBlank).findFirst().orElse(null);
     }
 
-    /** The sighting with the longest non-blank summary (the first of equals), or null. */
-    private static Sighting longest(List<Sighting> list) {
-        return list.stream().filter(s -> s.summaryChars() > 0)
-                .max(Comparator.comparingInt(Sighting::summaryChars)).orElse(null);
-    }
-
-    /** A summary's length as {@link Sighting#summaryChars} and {@code items.summary_chars} keep it: 0 when blank. */
-    static int summaryChars(String summary) {
-        return notBlank(summary) ? summary.length() : 0;
+    private static String longest(List<Sighting> list) {
+        return list.stream().map(Sighting::summary).filter(PaperMetadata::notBlank)
+                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     private static int max(List<Sighting> list, java.util.function.ToIntFunction<Sighting> field) {

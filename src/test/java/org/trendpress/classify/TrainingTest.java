@@ -34,12 +34,11 @@ class TrainingTest {
         try (Database db = Database.open("jdbc:h2:mem:corr-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "")) {
             db.jdbi().useHandle(h -> {
                 h.execute("INSERT INTO sources (id, type, url) VALUES ('lab', 'rss', 'http://127.0.0.1/feed')");
-                h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, title, published_at,"
-                                + " first_seen_at, kind) VALUES ('lab', 'g', :hash, :title, :at, :at, 'news')")
-                        .bind("hash", "0".repeat(64)).bind("title", title)
+                h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, title, summary_text, published_at,"
+                                + " first_seen_at, kind) VALUES ('lab', 'g', :hash, :title, :summary, :at, :at, 'news')")
+                        .bind("hash", "0".repeat(64)).bind("title", title).bind("summary", probe.summary())
                         .bind("at", OffsetDateTime.parse("2026-11-01T00:00:00Z")).execute();
                 long id = h.createQuery("SELECT id FROM items").mapTo(Long.class).one();
-                h.execute("INSERT INTO item_texts (item_id, summary_text) VALUES (?, ?)", id, probe.summary());
                 // an older correction to 'other', then the editor's newer word: research
                 h.createUpdate("INSERT INTO corrections (item_id, target, new_value, editor, created_at)"
                                 + " VALUES (:i, 'kind', 'other', 'ed', :at)")

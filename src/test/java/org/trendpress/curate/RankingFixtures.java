@@ -57,18 +57,11 @@ final class RankingFixtures implements AutoCloseable {
 
     long item(String source, String guid, String title, String summary, String at, String kind, Long paperId) {
         OffsetDateTime t = OffsetDateTime.parse(at);
-        return jdbi.withHandle(h -> {
-            long id = h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, title, summary_chars,"
-                            + " published_at, first_seen_at, kind, paper_id) VALUES (:s, :g, :g, :u, :t, :chars, :at, :at, :k, :p)")
-                    .bind("s", source).bind("g", guid).bind("u", "https://" + source + ".example.org/" + guid)
-                    .bind("t", title).bind("chars", summary == null ? 0 : summary.length()).bind("at", t).bind("k", kind)
-                    .bind("p", paperId)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            if (summary != null) {
-                h.execute("INSERT INTO item_texts (item_id, summary_text) VALUES (?, ?)", id, summary);
-            }
-            return id;
-        });
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO items (source_id, guid, guid_hash, url, title, summary_text,"
+                        + " published_at, first_seen_at, kind, paper_id) VALUES (:s, :g, :g, :u, :t, :sum, :at, :at, :k, :p)")
+                .bind("s", source).bind("g", guid).bind("u", "https://" + source + ".example.org/" + guid)
+                .bind("t", title).bind("sum", summary).bind("at", t).bind("k", kind).bind("p", paperId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
     void topic(long paperId, String topic, double confidence) {
