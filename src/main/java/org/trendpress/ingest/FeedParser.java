@@ -255,7 +255,10 @@ public final class FeedParser implements Connector {
         if (title.isBlank() && link == null) {
             return null; // nothing to show or to link: not an item
         }
-        String guid = firstNonBlank(entry.getUri(), link, sha256(title + "\n" + summaryText));
+        String guid = firstNonBlank(entry.getUri(), link);
+        if (guid == null) {
+            guid = sha256(title + "\n" + summaryText); // only then: it hashed every item's text when it was an argument
+        }
 
         Set<String> links = new LinkedHashSet<>();
         for (SyndLink l : entry.getLinks()) {
