@@ -13,8 +13,10 @@ import java.util.Map;
  * give on {@link Features#of} to the last bit, and a sum of doubles depends on its order. So
  * {@link #resolve} fills a {@code HashMap} exactly as {@link Features#of} fills its own (same
  * capacity, same names, same order of puts, through {@link Features#extract}): its entries
- * iterate in the same order. A name no model knows is still built and put, as it counts towards
- * the text features' weight and takes its place in the table.
+ * iterate in the same order. A name no model knows is still put, as it counts towards the text
+ * features' weight and takes its place in the table, but as an {@link Unknown} key rather than a
+ * built string: with the same hash code as the name and equal to the same names, it makes the same
+ * table (a map's order depends only on its keys' hash codes and the order of puts).
  */
 final class FeatureIndex {
 
@@ -94,8 +96,11 @@ final class FeatureIndex {
 
     /** An item's features: {@link #features} iterates in the order of {@link Features#of}'s map. */
     final class Resolved extends Features.Sink {
-        /** Feature name to its row ({@link #NONE} when no model knows it). */
-        HashMap<String, Row> features;
+        /**
+         * Feature name to its row: the name as a {@code String} for a feature a model knows, else
+         * (with {@link #NONE}) the name or an {@link Unknown} standing for it.
+         */
+        HashMap<Object, Row> features;
         /** The weight of a text feature; other features weigh 1. */
         double scale;
         // the last two words looked up: a word's bigram follows its own "w:" feature
@@ -123,7 +128,7 @@ final class FeatureIndex {
                 case "t0:" -> w.t0;
                 default -> throw new IllegalArgumentException("not a word feature prefix: " + prefix);
             };
-            add(r, r == null ? prefix + word : null);
+            add(r, r == null ? new Unknown(prefix, word, null) : null);
         }
 
         @Override
@@ -131,7 +136,7 @@ final class FeatureIndex {
             Word a = find(first);
             Word b = find(second);
             Row r = a == null || b == null || a.bigrams == null ? null : a.bigrams.get(b);
-            add(r, r == null ? "b:" + first + "_" + second : null);
+            add(r, r == null ? new Unknown("b:", first, second) : null);
         }
 
         @Override
@@ -139,7 +144,7 @@ final class FeatureIndex {
             add(named.get(feature), feature);
         }
 
-        private void add(Row r, String unknown) {
+        private void add(Row r, Object unknown) {
             if (r == null) {
                 features.put(unknown, NONE);
             } else {
@@ -166,6 +171,70 @@ final class FeatureIndex {
             lastWord = word;
             last = w;
             return w;
+        }
+    }
+
+    /**
+     * The name of a word or bigram feature no model knows ({@code prefix + first}, or
+     * {@code "b:" + first + "_" + second}), not built: its hash code is the name's, worked out from
+     * the words' own hash codes, and it equals an {@code Unknown} of the same name (never a
+     * {@code String}: a name a model knows is put as its own string). Its {@link #toString} is the name.
+     */
+    static final class Unknown {
+        private static final int[] POW31 = new int[128];
+
+        static {
+            POW31[0] = 1;
+            for (int i = 1; i < POW31.length; i++) {
+                POW31[i] = POW31[i - 1] * 31;
+            }
+        }
+
+        private final String prefix;
+        private final String first;
+        private final String second;
+        private final int hash;
+
+        Unknown(String prefix, String first, String second) {
+            this.prefix = prefix;
+            this.first = first;
+            this.second = second;
+            // String.hashCode of a concatenation: h(a + b) = h(a) * 31^length(b) + h(b)
+            int h = prefix.hashCode() * pow31(first.length()) + first.hashCode();
+            if (second != null) {
+                h = (h * 31 + '_') * pow31(second.length()) + second.hashCode();
+            }
+            this.hash = h;
+        }
+
+        private static int pow31(int n) {
+            if (n < POW31.length) {
+                return POW31[n];
+            }
+            int p = POW31[POW31.length - 1];
+            for (int i = POW31.length - 1; i < n; i++) {
+                p *= 31;
+            }
+            return p;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            return o instanceof Unknown u && hash == u.hash && prefix.equals(u.prefix) && first.equals(u.first)
+                    && java.util.Objects.equals(second, u.second);
+        }
+
+        @Override
+        public String toString() {
+            return second == null ? prefix + first : prefix + first + "_" + second;
         }
     }
 }

@@ -56,8 +56,10 @@ class ClassifierEqualityTest {
         for (ItemFeatures f : generated(500)) {
             Map<String, Double> named = Features.of(f);
             FeatureIndex.Resolved x = index.resolve(f);
-            assertThat(new ArrayList<>(x.features.keySet())).isEqualTo(new ArrayList<>(named.keySet()));
-            x.features.forEach((name, row) -> {
+            // unknown features are keys standing for their names (FeatureIndex.Unknown): compared by name
+            assertThat(x.features.keySet().stream().map(String::valueOf).toList()).isEqualTo(new ArrayList<>(named.keySet()));
+            x.features.forEach((key, row) -> {
+                String name = String.valueOf(key);
                 if (row != FeatureIndex.NONE) {
                     assertThat(x.value(row)).as(name).isEqualTo(named.get(name));
                 }
@@ -65,6 +67,40 @@ class ClassifierEqualityTest {
                 assertThat(row.topic).as(name).isEqualTo(classifier.topic.weights.get(name));
             });
         }
+    }
+
+    @Test
+    void anUnknownFeatureHashesAndComparesAsItsName() {
+        Random r = new Random(7);
+        String alphabet = "abcxyz019\u00e9\u00df\u03bb\u4e2d\u0416";
+        for (int i = 0; i < 20_000; i++) {
+            String a = word(r, alphabet);
+            String b = word(r, alphabet);
+            for (String prefix : List.of("w:", "t:", "t0:")) {
+                FeatureIndex.Unknown u = new FeatureIndex.Unknown(prefix, a, null);
+                assertThat(u.hashCode()).as(prefix + a).isEqualTo((prefix + a).hashCode());
+                assertThat(u.toString()).isEqualTo(prefix + a);
+                assertThat(u).isEqualTo(new FeatureIndex.Unknown(prefix, new String(a), null));
+            }
+            FeatureIndex.Unknown bigram = new FeatureIndex.Unknown("b:", a, b);
+            assertThat(bigram.hashCode()).as("b:" + a + "_" + b).isEqualTo(("b:" + a + "_" + b).hashCode());
+            assertThat(bigram).isEqualTo(new FeatureIndex.Unknown("b:", a, b))
+                    .isNotEqualTo(new FeatureIndex.Unknown("w:", a, null))
+                    .isNotEqualTo("b:" + a + "_" + b);
+            if (!a.equals(b)) {
+                assertThat(bigram).isNotEqualTo(new FeatureIndex.Unknown("b:", b, a));
+            }
+        }
+    }
+
+    /** A word of 1 to 300 characters (past the table of powers of 31) from the alphabet. */
+    private static String word(Random r, String alphabet) {
+        int n = 1 + (r.nextInt(10) == 0 ? r.nextInt(300) : r.nextInt(12));
+        StringBuilder b = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 
     @Test
