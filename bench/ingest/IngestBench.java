@@ -209,6 +209,12 @@ public final class IngestBench {
                             report.added(), heap.gcCount(), heap.gcMillis(), cycleCpu, cycleCpu / cycle,
                             Runtime.getRuntime().availableProcessors());
                     say("  CPU of the cycle by thread: %s", cpuByThread);
+                    long[] alloc = threadCpu.allocated();
+                    if (alloc[1] >= 0) {
+                        say("  allocated in the cycle: %.0f MB by the poll threads (%.0f KB per stored item), %.0f MB by all"
+                                        + " Java threads (the loopback server's included)", alloc[0] / 1e6,
+                                alloc[0] / 1e3 / Math.max(1, parsed), alloc[1] / 1e6);
+                    }
                 }
                 List<Double> sorted = new ArrayList<>(cycleSeconds);
                 sorted.sort(null);
@@ -763,6 +769,9 @@ public final class IngestBench {
         private final java.util.Map<Long, Long> first = new java.util.HashMap<>();
         private final java.util.Map<Long, Long> last = new java.util.HashMap<>();
         private final java.util.Map<Long, String> names = new java.util.HashMap<>();
+        /** Bytes each thread allocated, at its first and latest sample (HotSpot's per-thread counter). */
+        private final java.util.Map<Long, Long> allocFirst = new java.util.HashMap<>();
+        private final java.util.Map<Long, Long> allocLast = new java.util.HashMap<>();
         private volatile boolean running = true;
 
         /** The JVM's own threads (JIT compilers, GC, VM thread) by name, read from /proc at start: CPU seconds. */
@@ -773,6 +782,7 @@ public final class IngestBench {
             setDaemon(true);
             sample();
             last.forEach(first::put);
+            allocLast.forEach(allocFirst::put);
             nativeFirst = jvmThreads();
         }
 
@@ -854,6 +864,12 @@ public final class IngestBench {
                     last.put(info.getThreadId(), t);
                     names.putIfAbsent(info.getThreadId(), info.getThreadName());
                 }
+                if (mx instanceof com.sun.management.ThreadMXBean hs) {
+                    long a = hs.getThreadAllocatedBytes(info.getThreadId());
+                    if (a >= 0) {
+                        allocLast.put(info.getThreadId(), a);
+                    }
+                }
             }
         }
 
@@ -867,6 +883,27 @@ public final class IngestBench {
                     return;
                 }
             }
+        }
+
+        /**
+         * Bytes the poll threads and all Java threads allocated during the phase, as of the last sample
+         * (a thread ending between samples loses at most 100 ms of its count); {@code {-1, -1}} when the
+         * JVM does not count them. Unlike CPU time, this does not move with the machine's load.
+         */
+        synchronized long[] allocated() {
+            if (allocLast.isEmpty()) {
+                return new long[] {-1, -1};
+            }
+            long poll = 0;
+            long all = 0;
+            for (java.util.Map.Entry<Long, Long> e : allocLast.entrySet()) {
+                long a = e.getValue() - allocFirst.getOrDefault(e.getKey(), 0L);
+                all += a;
+                if (names.get(e.getKey()).startsWith("trendpress-poll")) {
+                    poll += a;
+                }
+            }
+            return new long[] {poll, all};
         }
 
         synchronized String stopAndDescribe(double processSeconds) {
