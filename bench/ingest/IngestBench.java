@@ -899,7 +899,7 @@ public final class IngestBench {
             for (java.util.Map.Entry<Long, Long> e : allocLast.entrySet()) {
                 long a = e.getValue() - allocFirst.getOrDefault(e.getKey(), 0L);
                 all += a;
-                if (names.get(e.getKey()).startsWith("trendpress-poll")) {
+                if (names.getOrDefault(e.getKey(), "").startsWith("trendpress-poll")) {
                     poll += a;
                 }
             }

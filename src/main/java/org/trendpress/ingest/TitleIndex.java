@@ -249,7 +249,7 @@ final class TitleIndex {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < Math.min(n, limit); i++) {
             long id = order[i] & ((1L << 40) - 1);
-            for (String words : papers.titles[papers.find(id)].split("\n")) {
+            for (String words : papers.titlesOf(papers.find(id))) {
                 if (TitleMatch.similarity(significant, significant(words)) > 0) {
                     out.add(id);
                     break;
@@ -263,10 +263,7 @@ final class TitleIndex {
     synchronized int[] size() {
         int titles = 0;
         for (int at = 0; at < papers.count; at++) {
-            String t = papers.titles[at];
-            if (t != null && !t.isEmpty()) {
-                titles += 1 + (int) t.chars().filter(c -> c == '\n').count();
-            }
+            titles += papers.titlesOf(at).length;
         }
         return new int[] {papers.live(), titles};
     }
@@ -277,11 +274,8 @@ final class TitleIndex {
         papers.keepFrom(floor);
         postings.clear();
         for (int at = 0; at < papers.count; at++) {
-            String t = papers.titles[at];
-            if (t != null && !t.isEmpty()) {
-                for (String words : t.split("\n")) {
-                    post(at, keysOf(TitleMatch.bands(significant(words))));
-                }
+            for (String words : papers.titlesOf(at)) {
+                post(at, keysOf(TitleMatch.bands(significant(words))));
             }
         }
     }
@@ -302,6 +296,12 @@ final class TitleIndex {
             lastSignificant = significant;
         }
         return lastBands;
+    }
+
+    /** The first slot to probe for a hash in a power-of-two table: the hash spread, then masked. */
+    private static int slotOf(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
     }
 
     private static int key(long band) {
@@ -337,8 +337,7 @@ final class TitleIndex {
 
         void add(long id) {
             int mask = slotAt.length - 1;
-            int h = Long.hashCode(id) * 0x9E3779B9;
-            int i = (h ^ (h >>> 16)) & mask;
+            int i = slotOf(Long.hashCode(id), mask);
             while (slotAt[i] != 0) {
                 if (slotId[i] == id) {
                     counts[slotAt[i] - 1]++;
@@ -365,8 +364,7 @@ final class TitleIndex {
             slotAt = new int[slotId.length];
             int mask = slotAt.length - 1;
             for (int k = 0; k < size; k++) {
-                int h = Long.hashCode(ids[k]) * 0x9E3779B9;
-                int i = (h ^ (h >>> 16)) & mask;
+                int i = slotOf(Long.hashCode(ids[k]), mask);
                 while (slotAt[i] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -443,19 +441,23 @@ final class TitleIndex {
             return at;
         }
 
+        private static final String[] NO_TITLES = {};
+
+        /** The words of each of the entry's titles (none for a deleted paper or one without titles). */
+        String[] titlesOf(int at) {
+            String t = titles[at];
+            return t == null || t.isEmpty() ? NO_TITLES : t.split("\n");
+        }
+
         /** Adds a title's words to the entry; false when it has them already. */
         boolean addTitle(int at, String words) {
-            String t = titles[at];
-            if (t.isEmpty()) {
-                titles[at] = words;
-                return true;
-            }
-            for (String w : t.split("\n")) {
+            String[] have = titlesOf(at);
+            for (String w : have) {
                 if (w.equals(words)) {
                     return false;
                 }
             }
-            titles[at] = t + "\n" + words;
+            titles[at] = have.length == 0 ? words : titles[at] + "\n" + words;
             return true;
         }
 
@@ -503,8 +505,7 @@ final class TitleIndex {
 
         private int slot(long id) {
             int mask = slotId.length - 1;
-            int h = Long.hashCode(id) * 0x9E3779B9;
-            int i = (h ^ (h >>> 16)) & mask;
+            int i = slotOf(Long.hashCode(id), mask);
             while (slotEntry[i] != 0 && slotId[i] != id) {
                 i = (i + 1) & mask;
             }
@@ -530,7 +531,7 @@ final class TitleIndex {
         void addIfAbsent(int key, int entry) {
             long pair = pair(key, entry);
             int mask = table.length - 1;
-            int i = start(key, mask);
+            int i = slotOf(key, mask);
             while (table[i] != 0) {
                 if (table[i] == pair) {
                     return;
@@ -546,7 +547,7 @@ final class TitleIndex {
 
         void forEach(int key, java.util.function.IntConsumer action) {
             int mask = table.length - 1;
-            for (int i = start(key, mask); table[i] != 0; i = (i + 1) & mask) {
+            for (int i = slotOf(key, mask); table[i] != 0; i = (i + 1) & mask) {
                 if ((int) (table[i] >>> 32) == key) {
                     action.accept((int) table[i] - 1);
                 }
@@ -557,18 +558,13 @@ final class TitleIndex {
             return ((long) key << 32) | ((entry + 1) & 0xFFFFFFFFL);
         }
 
-        private static int start(int key, int mask) {
-            int h = key * 0x9E3779B9;
-            return (h ^ (h >>> 16)) & mask;
-        }
-
         private void grow() {
             long[] old = table;
             table = new long[old.length * 2];
             int mask = table.length - 1;
             for (long pair : old) {
                 if (pair != 0) {
-                    int i = start((int) (pair >>> 32), mask);
+                    int i = slotOf((int) (pair >>> 32), mask);
                     while (table[i] != 0) {
                         i = (i + 1) & mask;
                     }
