@@ -40,6 +40,26 @@ class H2ConnectionPoolTest {
     }
 
     @Test
+    void aFileDatabaseWritesItsChangesOutEvery100MsUnlessTheUrlSaysOtherwise() {
+        try (Database db = Database.open(url("delay"), "sa", "")) {
+            assertThat(writeDelay(db)).isEqualTo(String.valueOf(Database.H2_WRITE_DELAY_MS)).isEqualTo("100");
+            // set once at open, not per connection: a new session sees the same value
+            try (Handle a = db.jdbi().open(); Handle b = db.jdbi().open()) {
+                assertThat(b.createQuery("SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'WRITE_DELAY'").mapTo(String.class).one()).isEqualTo("100");
+            }
+        }
+        try (Database db = Database.open(url("own-delay") + ";WRITE_DELAY=300", "sa", "")) {
+            assertThat(writeDelay(db)).isEqualTo("300");
+        }
+    }
+
+    private static String writeDelay(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'WRITE_DELAY'").mapTo(String.class).one());
+    }
+
+    @Test
     void handlesOpenAtOnceGetTheirOwnSessions() {
         try (Database db = Database.open(url("parallel"), "sa", "")) {
             try (Handle a = db.jdbi().open(); Handle b = db.jdbi().open()) {
