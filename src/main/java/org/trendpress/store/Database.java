@@ -21,6 +21,19 @@ public final class Database implements AutoCloseable {
      */
     static final int MAX_H2_CONNECTIONS = 64;
 
+    static {
+        // H2's object cache (on unless the system property says otherwise) hashes every string up
+        // to 4 KB that H2 binds or reads from a page, to share equal strings through a small global
+        // table; for ingest, whose strings (summaries, titles, URLs) are almost all distinct, that
+        // was pure cost: 3% of the JVM's CPU in hashing alone and 12-16% of the store lane's CPU
+        // in an A/B at full size (bench/README.md, round seven). H2 reads the property once, when
+        // its settings class loads, so it is set here, before the application's first H2 call;
+        // -Dh2.objectCache=true on the command line still wins.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
+
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final String url;

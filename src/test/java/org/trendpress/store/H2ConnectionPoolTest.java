@@ -54,6 +54,22 @@ class H2ConnectionPoolTest {
         }
     }
 
+    @Test
+    void h2sObjectCacheIsOffForEveryDatabaseTheApplicationOpens() {
+        // H2 reads h2.objectCache once, when its settings class loads: Database sets it first
+        try (Database db = Database.open(url("cache"), "sa", "")) {
+            assertThat(System.getProperty("h2.objectCache")).isEqualTo("false");
+            assertThat(org.h2.engine.SysProperties.OBJECT_CACHE).as("H2's object cache").isFalse();
+            // strings still go in and come out whole
+            String text = "x".repeat(280) + " é – “quoted” ✓";
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO sources (id, name, type, url, kind_hint, enabled)"
+                    + " VALUES ('s1', ?, 'rss', 'http://127.0.0.1/feed', 'news', TRUE)", text));
+            String back = db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM sources WHERE id='s1'")
+                    .mapTo(String.class).one());
+            assertThat(back).isEqualTo(text);
+        }
+    }
+
     private static String writeDelay(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                 + " WHERE SETTING_NAME = 'WRITE_DELAY'").mapTo(String.class).one());
