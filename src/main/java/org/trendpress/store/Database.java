@@ -82,8 +82,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                    && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+            if (h2File(url) && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
                 setWriteDelay(ds, H2_WRITE_DELAY_MS);
             }
         } catch (RuntimeException e) {
@@ -166,7 +165,7 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
+        if (h2File(url)) {
             try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException e) {
@@ -174,6 +173,11 @@ public final class Database implements AutoCloseable {
             }
         }
         dispose(dataSource);
+    }
+
+    /** An embedded H2 database in a file (not in memory, not PostgreSQL). */
+    private static boolean h2File(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     private static void dispose(DataSource ds) {
