@@ -61,6 +61,8 @@ final class ItemStore {
     /** How far apart (publication times) two sightings matched only by title may be. */
     static final Duration TITLE_WINDOW = Duration.ofDays(60);
     private static final int TITLE_CANDIDATES = 20;
+    /** The longest merge state stored on a paper row (its column's size); a longer one is not kept. */
+    private static final int MERGE_STATE_MAX = 8000;
     /** How deep the current thread's {@link #attempt}s are nested: their savepoints are named by it. */
     private static final ThreadLocal<int[]> SAVEPOINT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     /** How long a paper write waits, in all, for another transaction's lock. */
@@ -628,7 +630,7 @@ final class ItemStore {
         Long repeatOf = repeat.map(r -> r[0]).orElse(null);
         Long repeatPaper = repeat.map(r -> r[1]).filter(p -> p != 0).orElse(null);
         boolean mayCreate = research || item.arxivId() != null || item.doi() != null;
-        Instant when = item.publishedAt() != null ? item.publishedAt() : seenAt;
+        Instant when = published(item, seenAt);
         TitleKeys keys = new TitleKeys();
         keys.memo.put(item.title() == null ? "" : item.title(), prep.significant());
         TitleIndex.of(h).prime(prep.significant(), prep.bands());
@@ -638,7 +640,9 @@ final class ItemStore {
         PaperIds paper = find(h, st, item, repeatPaper, when, keys, batch);
         boolean created = false;
         if (paper == null && mayCreate) {
-            Optional<Long> id = create(h, st, item, PaperMetadata.best(List.of(sighting)), when, seenAt);
+            PaperMetadata.Merge first = new PaperMetadata.Merge();
+            first.add(sighting); // item id 0: the sighting that creates a paper comes before any other
+            Optional<Long> id = create(h, st, item, first, when, seenAt);
             if (id.isPresent()) {
                 paper = new PaperIds(id.get(), item.arxivId(), cut(item.doi(), 300));
                 created = true;
@@ -666,7 +670,8 @@ final class ItemStore {
             } else {
                 st.flushTopics(); // a twin absorbed below, or its topics replaced, may be a paper of this batch
                 boolean absorbed = adoptIds(h, paper, item, batch);
-                recompute(h, st, paperId, itemId, seenAt, keys);
+                // a twin's sightings moved in: work the paper out again from all of them
+                recompute(h, st, paperId, itemId, seenAt, keys, absorbed ? null : sighting(itemId, item, rank, when));
                 if (absorbed) {
                     reindex(h, paperId, keys);
                 }
@@ -762,7 +767,7 @@ final class ItemStore {
     private long insert(Statements st, Item item, String guidHash, String entryKey, Long repeatOf, int rank, String kind,
             String kindReason, double kindConfidence, Instant seenAt, Long paperId, boolean featuredFromPaper) {
         ItemDetails d = item.details();
-        Instant published = item.publishedAt() != null ? item.publishedAt() : seenAt;
+        Instant published = published(item, seenAt);
         boolean featured = paperId != null && featuredFromPaper;
         PreparedStatement ps = st.get("INSERT INTO items (source_id, guid, guid_hash, url, canonical_url, title,"
                 + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
@@ -827,7 +832,8 @@ final class ItemStore {
                 .bind("title", cut(item.title(), 1000)).bind("html", item.summaryHtml()).bind("text", item.summaryText())
                 .bind("id", s.id()).execute();
         if (s.paperId() != null) {
-            recompute(h, st, s.paperId(), s.id(), seenAt, new TitleKeys());
+            // the sighting's own text or signals changed: work the paper out again from all of them
+            recompute(h, st, s.paperId(), s.id(), seenAt, new TitleKeys(), null);
         }
     }
 
@@ -1001,17 +1007,19 @@ final class ItemStore {
     }
 
     /**
-     * Creates the paper of an item's first sighting, already holding the metadata and signals
-     * {@link PaperMetadata#best} gives for that one sighting. Empty when another transaction
+     * Creates the paper of an item's first sighting, already holding the metadata and signals of
+     * that one sighting and its merge state. Empty when another transaction
      * created it first (same arXiv id or DOI): see {@link #winner}.
      */
-    private Optional<Long> create(Handle h, Statements st, Item item, PaperMetadata.Best b, Instant published,
+    private Optional<Long> create(Handle h, Statements st, Item item, PaperMetadata.Merge merge, Instant published,
             Instant seenAt) {
         String canonical = canonical(item);
+        PaperMetadata.Best b = merge.best();
+        String state = merge.encode();
         PreparedStatement ps = st.get("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
                 + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
-                + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at, merge_state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         return attempt(h, () -> {
             try {
                 int i = 1;
@@ -1023,7 +1031,8 @@ final class ItemStore {
                 set(ps, i++, b.summary());
                 i = bindSignals(ps, i, b);
                 ps.setObject(i++, utc(seenAt));
-                ps.setObject(i, utc(published));
+                ps.setObject(i++, utc(published));
+                set(ps, i, state.length() <= MERGE_STATE_MAX ? state : null);
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }
@@ -1107,51 +1116,62 @@ final class ItemStore {
     }
 
     /**
-     * Works the paper's metadata and signals out again from all its sightings, after sighting
-     * {@code newItemId} joined it or changed; {@code updated_at} records when a new arXiv version,
-     * title or abstract changed a paper that already existed. Then indexes the paper's title and
-     * that sighting's title when it is a research sighting ({@link #indexTitle}).
+     * Brings the paper's metadata and signals up to date after sighting {@code newItemId} joined it
+     * or changed; {@code updated_at} records when a new arXiv version, title or abstract changed a
+     * paper that already existed. Then indexes the paper's title and that sighting's title when it
+     * is a research sighting.
+     *
+     * <p>With {@code joined} (the sighting that just joined, as stored) and a merge state on the
+     * paper row, the sighting is merged into the row's winners ({@link PaperMetadata.Merge}) without
+     * reading the other sightings back; otherwise (a sighting that changed, a twin absorbed, a row
+     * with no usable state) the paper is worked out again from all its sightings.
      */
-    private void recompute(Handle h, Statements st, long paperId, long newItemId, Instant seenAt, TitleKeys keys) {
-        List<PaperMetadata.Sighting> sightings = new ArrayList<>();
+    private void recompute(Handle h, Statements st, long paperId, long newItemId, Instant seenAt, TitleKeys keys,
+            PaperMetadata.Sighting joined) {
         Before before;
+        PaperMetadata.Merge merge = null;
+        List<PaperMetadata.Sighting> sightings = null;
         try {
-            PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_text,"
-                    + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
-                    + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
-                    + " FROM items WHERE paper_id=?");
-            q.setLong(1, paperId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    sightings.add(new PaperMetadata.Sighting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                            rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
-                            rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-                            rs.getObject(20, OffsetDateTime.class).toInstant()));
-                }
-            }
-            if (sightings.isEmpty()) {
-                return;
-            }
-            PreparedStatement b = st.plain("SELECT title, summary, arxiv_version, published_at FROM papers WHERE id=?");
+            PreparedStatement b = st.plain("SELECT title, summary, authors, code_url, project_url, pdf_url,"
+                    + " primary_category, categories, arxiv_comment, journal_ref, arxiv_version, published_at, merge_state"
+                    + " FROM papers WHERE id=?");
             b.setLong(1, paperId);
             try (ResultSet rs = b.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IngestException("paper " + paperId + " has sightings but no row");
+                    throw new IngestException("paper " + paperId + " has no row");
                 }
-                before = new Before(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class));
+                PaperMetadata.Row row = new PaperMetadata.Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10));
+                before = new Before(row.title(), row.summary(), rs.getInt(11), rs.getObject(12, OffsetDateTime.class));
+                if (joined != null) {
+                    merge = PaperMetadata.Merge.decode(rs.getString(13), row);
+                }
+            }
+            if (merge != null) {
+                merge.add(joined);
+            } else {
+                sightings = sightings(st, paperId);
+                if (sightings.isEmpty()) {
+                    return;
+                }
+                merge = new PaperMetadata.Merge();
+                for (PaperMetadata.Sighting s : sightings) {
+                    merge.add(s);
+                }
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        PaperMetadata.Best b = PaperMetadata.best(sightings);
+        PaperMetadata.Best b = merge.best();
+        String state = merge.encode();
         String title = cut(b.title(), 1000);
         boolean changed = b.arxivVersion() > before.arxivVersion()
                 || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
         PreparedStatement u = st.plain("UPDATE papers SET title=?, summary=?, authors=?, arxiv_version=?,"
                 + " mentions=?, upvotes=?, stars=?, comments=?, code_url=?, project_url=?, pdf_url=?, primary_category=?,"
                 + " categories=?, arxiv_comment=?, journal_ref=?,"
-                + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END"
+                + " published_at=CASE WHEN ? < published_at THEN ? ELSE published_at END, merge_state=?"
                 + (changed ? ", updated_at=?" : "") + " WHERE id=?");
         // published_at only moves earlier (the paper row may know a time no sighting has any more);
         // the database decides, against the row as it is when the update runs
@@ -1169,6 +1189,7 @@ final class ItemStore {
                 OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
+                set(u, i++, state.length() <= MERGE_STATE_MAX ? state : null);
                 if (changed) {
                     u.setObject(i++, utc(seenAt));
                 }
@@ -1182,27 +1203,58 @@ final class ItemStore {
             TitleIndex.of(h).published(paperId, published.toInstant());
         }
         // What earlier saves indexed: the paper's title as it stood, and every other research
-        // sighting's title (each was indexed when it joined). Only what is new needs keys.
+        // sighting's title (each was indexed when it joined). Only what is new needs keys; a title
+        // the index has for the paper already adds nothing there either.
         Set<String> indexed = new HashSet<>();
         indexed.add(before.title() == null ? "" : before.title());
         Set<String> wanted = new LinkedHashSet<>();
-        for (PaperMetadata.Sighting s : sightings) {
-            if (s.rank() >= PaperMetadata.RANK_RESEARCH && s.itemId() != newItemId) {
-                indexed.add(s.title() == null ? "" : s.title());
-            }
-        }
         wanted.add(title == null ? "" : title);
-        for (PaperMetadata.Sighting s : sightings) {
-            if (s.rank() >= PaperMetadata.RANK_RESEARCH && s.itemId() == newItemId) {
-                wanted.add(s.title() == null ? "" : s.title());
+        if (sightings == null) {
+            if (joined.rank() >= PaperMetadata.RANK_RESEARCH) {
+                wanted.add(joined.title() == null ? "" : joined.title());
+            }
+        } else {
+            for (PaperMetadata.Sighting s : sightings) {
+                if (s.rank() >= PaperMetadata.RANK_RESEARCH) {
+                    (s.itemId() != newItemId ? indexed : wanted).add(s.title() == null ? "" : s.title());
+                }
             }
         }
         wanted.removeAll(indexed);
         indexTitles(h, paperId, wanted, published);
     }
 
+    /** Every sighting of a paper, read back from its items. */
+    private static List<PaperMetadata.Sighting> sightings(Statements st, long paperId) throws SQLException {
+        List<PaperMetadata.Sighting> sightings = new ArrayList<>();
+        PreparedStatement q = st.plain("SELECT id, source_id, source_rank, title, summary_text,"
+                + " authors, arxiv_id, doi, arxiv_version, upvotes, stars, comments, code_url, project_url,"
+                + " pdf_url, primary_category, categories, arxiv_comment, journal_ref, published_at"
+                + " FROM items WHERE paper_id=?");
+        q.setLong(1, paperId);
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                sightings.add(new PaperMetadata.Sighting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                        rs.getObject(20, OffsetDateTime.class).toInstant()));
+            }
+        }
+        return sightings;
+    }
+
     /** The paper row as {@link #recompute} found it. */
     private record Before(String title, String summary, int arxivVersion, OffsetDateTime publishedAt) {}
+
+    /**
+     * An item's publication time as stored: the feed's, or when it was first seen, to the
+     * microsecond (the database's precision), so a merge from memory and one from the stored rows agree.
+     */
+    private static Instant published(Item item, Instant seenAt) {
+        Instant t = item.publishedAt() != null ? item.publishedAt() : seenAt;
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
 
     /**
      * Re-indexes every title of a paper: its own and its research sightings'. For a paper whose

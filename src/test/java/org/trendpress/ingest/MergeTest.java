@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,5 +298,78 @@ class MergeTest {
         jdbi.useHandle(h -> h.execute("UPDATE papers SET featured_in = '2026-10'"));
         save(hf("hf-1", "2610.01234", "Tiny Recurrent Models Reason Well", 5, 0), true);
         assertThat(count("SELECT COUNT(*) FROM items WHERE source_id = 'hf' AND featured_in = '2026-10'")).isEqualTo(1);
+    }
+
+    @Test
+    void aPaperMergedOneSightingAtATimeSaysWhatAllItsSightingsSay() {
+        Random r = new Random(3);
+        String[] ids = {"2610.01234", "2610.05555", "2611.00042"};
+        String[] texts = {"Tiny models", "Tiny modelz", "Reasoning at small scale", "An abstract of some length.",
+                "An abstract of same length.", "A much longer abstract that says more about the work."};
+        String[] sources = {"arxiv-rss", "hf", "lab", "lab2", "news"};
+        for (int n = 0; n < 90; n++) {
+            String id = ids[r.nextInt(ids.length)];
+            String source = sources[r.nextInt(sources.length)];
+            boolean arxiv = source.equals("arxiv-rss");
+            int version = 1 + r.nextInt(3);
+            String text = texts[r.nextInt(texts.length)];
+            Item item = new Item(source, source + "-" + n,
+                    arxiv ? "https://arxiv.org/abs/" + id + "v" + version : "https://" + source + ".example.org/p/" + n,
+                    null, texts[r.nextInt(3)], text, text,
+                    r.nextBoolean() ? List.of() : List.of("Author " + r.nextInt(3), "Author " + r.nextInt(3)), id, null,
+                    T0.plusSeconds(3600L * r.nextInt(48)).plusNanos(1234567), List.of(),
+                    new ItemDetails(arxiv ? "cs.LG" : null, r.nextBoolean() ? List.of() : List.of("cs.LG", "cs.CL"),
+                            r.nextBoolean() ? null : "pages " + r.nextInt(3), null,
+                            r.nextBoolean() ? null : "https://arxiv.org/pdf/" + id + "v" + version, version, null,
+                            r.nextInt(50), r.nextInt(5), r.nextBoolean() ? null : "https://github.com/ex/repo" + r.nextInt(3),
+                            r.nextInt(4) * 10, r.nextBoolean() ? null : "https://project.example.org/" + r.nextInt(3),
+                            List.of(), null));
+            save(item, !source.startsWith("news"));
+            if (n == 45) {
+                // a paper row from before merge states were kept: the next sighting reads all of them again
+                jdbi.useHandle(h -> h.execute("UPDATE papers SET merge_state = NULL WHERE arxiv_id = ?", ids[0]));
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM papers WHERE merge_state IS NULL")).isZero();
+        for (String id : ids) {
+            Map<String, Object> p = paper("arxiv_id = '" + id + "'");
+            List<PaperMetadata.Sighting> all = jdbi.withHandle(h -> h.createQuery("SELECT * FROM items WHERE paper_id = :p")
+                    .bind("p", p.get("id")).map((rs, ctx) -> new PaperMetadata.Sighting(rs.getLong("id"),
+                            rs.getString("source_id"), rs.getInt("source_rank"), rs.getString("title"),
+                            rs.getString("summary_text"), rs.getString("authors"), rs.getString("arxiv_id"),
+                            rs.getString("doi"), rs.getInt("arxiv_version"), rs.getInt("upvotes"), rs.getInt("stars"),
+                            rs.getInt("comments"), rs.getString("code_url"), rs.getString("project_url"),
+                            rs.getString("pdf_url"), rs.getString("primary_category"), rs.getString("categories"),
+                            rs.getString("arxiv_comment"), rs.getString("journal_ref"),
+                            rs.getObject("published_at", OffsetDateTime.class).toInstant())).list());
+            assertThat(all).hasSizeGreaterThan(10);
+            PaperMetadata.Best b = ReferenceMerge.best(all);
+            List<Object> row = new ArrayList<>();
+            List<Object> expected = new ArrayList<>();
+            for (String column : List.of("title", "summary", "authors", "arxiv_version", "mentions", "upvotes", "stars",
+                    "comments", "code_url", "project_url", "pdf_url", "primary_category", "categories",
+                    "arxiv_comment", "journal_ref")) {
+                row.add(column + "=" + p.get(column));
+            }
+            for (Object v : List.of(b.title(), b.summary(), b.authors(), b.arxivVersion(), b.mentions(), b.upvotes(),
+                    b.stars(), b.comments(), String.valueOf(b.codeUrl()), String.valueOf(b.projectUrl()),
+                    String.valueOf(b.pdfUrl()), String.valueOf(b.primaryCategory()), String.valueOf(b.categories()),
+                    String.valueOf(b.comment()), String.valueOf(b.journalRef()))) {
+                expected.add(v);
+            }
+            List<Object> actual = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                actual.add(String.valueOf(row.get(i)).substring(String.valueOf(row.get(i)).indexOf('=') + 1));
+                expected.set(i, String.valueOf(expected.get(i)));
+            }
+            assertThat(actual).as("paper %s: %s", id, row).isEqualTo(expected);
+            // the publication time only ever moves earlier, and never before the earliest sighting
+            Instant published = ((OffsetDateTime) jdbi.withHandle(h -> h.createQuery(
+                    "SELECT published_at FROM papers WHERE arxiv_id = :a").bind("a", id)
+                    .mapTo(OffsetDateTime.class).one())).toInstant();
+            assertThat(published).isBeforeOrEqualTo(b.publishedAt())
+                    .isAfterOrEqualTo(all.stream().map(PaperMetadata.Sighting::publishedAt).min(Instant::compareTo).orElseThrow());
+        }
     }
 }
