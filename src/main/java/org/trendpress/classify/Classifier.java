@@ -98,9 +98,12 @@ public final class Classifier implements ItemClassifier {
         List<TopicScore> topics = arxivTopics(f);
         double[] kindScores = kind.biasScores();
         double[] topicScores = topics == null ? topic.biasScores() : null;
-        FeatureIndex.Row[] forKind = new FeatureIndex.Row[x.features.size()];
+        FeatureIndex.Row[] known = x.known();
+        int knownCount = x.knownCount();
+        FeatureIndex.Row[] forKind = new FeatureIndex.Row[knownCount];
         int n = 0;
-        for (FeatureIndex.Row r : x.features.values()) {
+        for (int i = 0; i < knownCount; i++) {
+            FeatureIndex.Row r = known[i];
             if (r.kind != null) {
                 LinearModel.add(kindScores, x.value(r), r.kind);
                 forKind[n++] = r;

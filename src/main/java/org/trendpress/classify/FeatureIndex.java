@@ -11,12 +11,12 @@ import java.util.Map;
  *
  * <p>The result must equal what {@link LinearModel#probabilities} and {@link LinearModel#evidence}
  * give on {@link Features#of} to the last bit, and a sum of doubles depends on its order. So
- * {@link #resolve} fills a {@code HashMap} exactly as {@link Features#of} fills its own (same
- * capacity, same names, same order of puts, through {@link Features#extract}): its entries
- * iterate in the same order. A name no model knows is still put, as it counts towards the text
- * features' weight and takes its place in the table, but as an {@link Unknown} key rather than a
- * built string: with the same hash code as the name and equal to the same names, it makes the same
- * table (a map's order depends only on its keys' hash codes and the order of puts).
+ * {@link #resolve} takes the features in the same order of puts as {@link Features#of} (through
+ * {@link Features#extract}) and hands the known ones back in the order that method's
+ * {@code HashMap} iterates them, worked out from the names' hash codes, the map's capacity and
+ * the number of distinct features ({@link Resolved}). A name no model knows still counts: towards
+ * the text features' weight and the map's size. It is kept as its parts (an {@link Unknown} when
+ * a map has to be built), never as a built string.
  */
 final class FeatureIndex {
 
@@ -87,48 +87,120 @@ final class FeatureIndex {
         return words.computeIfAbsent(w, k -> new Word());
     }
 
-    /** The features of an item, each with its row of weights, in {@link Features#of}'s order. */
+    /** Each thread's {@link Resolved}, used again for its next item (its arrays grow to the largest item's). */
+    private final ThreadLocal<Resolved> perThread = ThreadLocal.withInitial(Resolved::new);
+
+    /**
+     * The features of an item, each with its row of weights, in {@link Features#of}'s order. The
+     * result is this thread's own and holds until the thread resolves its next item.
+     */
     Resolved resolve(ItemFeatures f) {
-        Resolved r = new Resolved();
+        Resolved r = perThread.get();
+        r.reset();
         Features.extract(f, r);
         return r;
     }
 
-    /** An item's features: {@link #features} iterates in the order of {@link Features#of}'s map. */
+    /**
+     * An item's distinct features, and the ones a model knows in the order {@link Features#of}'s map
+     * iterates them ({@link #known}).
+     *
+     * <p>That order is a {@code HashMap}'s: by bucket ({@code spread(hash) & (table length - 1)}),
+     * then, within a bucket, by insertion (a bucket's chain keeps the order keys came in, and a
+     * resize splits chains without reordering them). The final table length follows from the
+     * capacity {@link #start} gives and the number of distinct features. So the features are kept
+     * in an open-addressing set of their own (no map entries, no key objects for the many features
+     * no model knows), and the known ones are sorted by (bucket, insertion) at the end. A bucket
+     * that held 8 or more keys could have been turned into a tree, whose order differs: then the
+     * map is built as {@link Features#of} builds it and iterated ({@link #treeSafe}).
+     */
     final class Resolved extends Features.Sink {
-        /**
-         * Feature name to its row: the name as a {@code String} for a feature a model knows, else
-         * (with {@link #NONE}) the name or an {@link Unknown} standing for it.
-         */
-        HashMap<Object, Row> features;
+        private static final int PREFIX_W = 0;
+        private static final int PREFIX_T = 1;
+        private static final int PREFIX_T0 = 2;
+        private static final int BIGRAM = 3;
+        /** An entry keyed by a name: a known feature's (row), or a name no model knows. */
+        private static final int NAMED = 4;
+        private static final String[] PREFIXES = {"w:", "t:", "t0:", "b:"};
+
         /** The weight of a text feature; other features weigh 1. */
         double scale;
+        private int capacity;
+        // the distinct features, in insertion order
+        private int count;
+        private int[] hashes = new int[64];
+        private byte[] kinds = new byte[64];
+        private Row[] rows = new Row[64];
+        private String[] firsts = new String[64];
+        private String[] seconds = new String[64];
+        // open addressing over the entries above: index + 1, 0 when empty
+        private int[] slots = new int[128];
+        private Row[] known = new Row[64];
+        /** How many of {@link #known} are this item's; -1 until {@link #known} worked them out. */
+        private int knownCount = -1;
+        private long[] order = new long[64];
+        private int[] buckets = new int[64];
         // the last two words looked up: a word's bigram follows its own "w:" feature
         private String lastWord;
         private Word last;
         private String prevWord;
         private Word prev;
 
+        private void reset() {
+            java.util.Arrays.fill(slots, 0);
+            java.util.Arrays.fill(rows, 0, count, null);
+            java.util.Arrays.fill(firsts, 0, count, null);
+            java.util.Arrays.fill(seconds, 0, count, null);
+            count = 0;
+            knownCount = -1;
+            mapBuilt = false;
+            scale = 0;
+            lastWord = null;
+            last = null;
+            prevWord = null;
+            prev = null;
+        }
+
         /** The weight of a feature with this row. */
         double value(Row r) {
             return r.text ? scale : 1.0;
         }
 
+        /** How many distinct features the item has, known to a model or not. */
+        int size() {
+            return count;
+        }
+
         @Override
         void start(int capacity) {
-            features = new HashMap<>(capacity);
+            this.capacity = capacity;
         }
 
         @Override
         void word(String prefix, String word) {
             Word w = find(word);
-            Row r = w == null ? null : switch (prefix) {
-                case "w:" -> w.w;
-                case "t:" -> w.t;
-                case "t0:" -> w.t0;
+            int code;
+            Row r;
+            switch (prefix) {
+                case "w:" -> {
+                    code = PREFIX_W;
+                    r = w == null ? null : w.w;
+                }
+                case "t:" -> {
+                    code = PREFIX_T;
+                    r = w == null ? null : w.t;
+                }
+                case "t0:" -> {
+                    code = PREFIX_T0;
+                    r = w == null ? null : w.t0;
+                }
                 default -> throw new IllegalArgumentException("not a word feature prefix: " + prefix);
-            };
-            add(r, r == null ? new Unknown(prefix, word, null) : null);
+            }
+            if (r != null) {
+                addNamed(r.feature, r);
+            } else {
+                addUnknown(code, word, null);
+            }
         }
 
         @Override
@@ -136,26 +208,190 @@ final class FeatureIndex {
             Word a = find(first);
             Word b = find(second);
             Row r = a == null || b == null || a.bigrams == null ? null : a.bigrams.get(b);
-            add(r, r == null ? new Unknown("b:", first, second) : null);
-        }
-
-        @Override
-        void put(String feature) {
-            add(named.get(feature), feature);
-        }
-
-        private void add(Row r, Object unknown) {
-            if (r == null) {
-                features.put(unknown, NONE);
+            if (r != null) {
+                addNamed(r.feature, r);
             } else {
-                features.put(r.feature, r);
+                addUnknown(BIGRAM, first, second);
             }
         }
 
         @Override
+        void put(String feature) {
+            Row r = named.get(feature);
+            addNamed(feature, r == null ? NONE : r);
+        }
+
+        /** A feature keyed by its name (as a {@code String} key of the map would be). */
+        private void addNamed(String name, Row r) {
+            int h = name.hashCode();
+            int mask = slots.length - 1;
+            for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+                int e = slots[i] - 1;
+                if (e < 0) {
+                    slots[i] = append(h, NAMED, r, name, null) + 1;
+                    return;
+                }
+                if (hashes[e] == h && kinds[e] == NAMED && firsts[e].equals(name)) {
+                    return;
+                }
+            }
+        }
+
+        /** A word or bigram feature no model knows (as an {@link Unknown} key of the map would be). */
+        private void addUnknown(int code, String first, String second) {
+            int h = Unknown.hash(PREFIXES[code], first, second);
+            int mask = slots.length - 1;
+            for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+                int e = slots[i] - 1;
+                if (e < 0) {
+                    slots[i] = append(h, code, NONE, first, second) + 1;
+                    return;
+                }
+                if (hashes[e] == h && kinds[e] == code && firsts[e].equals(first)
+                        && java.util.Objects.equals(seconds[e], second)) {
+                    return;
+                }
+            }
+        }
+
+        private int append(int h, int kind, Row r, String first, String second) {
+            if (count == hashes.length) {
+                int n = count * 2;
+                hashes = java.util.Arrays.copyOf(hashes, n);
+                kinds = java.util.Arrays.copyOf(kinds, n);
+                rows = java.util.Arrays.copyOf(rows, n);
+                firsts = java.util.Arrays.copyOf(firsts, n);
+                seconds = java.util.Arrays.copyOf(seconds, n);
+            }
+            int e = count++;
+            hashes[e] = h;
+            kinds[e] = (byte) kind;
+            rows[e] = r;
+            firsts[e] = first;
+            seconds[e] = second;
+            if (count * 2 > slots.length) {
+                rehash();
+            }
+            return e;
+        }
+
+        private void rehash() {
+            int[] bigger = new int[slots.length * 2];
+            int mask = bigger.length - 1;
+            for (int e = 0; e < count; e++) {
+                int i = mix(hashes[e]) & mask;
+                while (bigger[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                bigger[i] = e + 1;
+            }
+            slots = bigger;
+        }
+
+        /** Spreads a hash code over the set's slots (Murmur3's finaliser: names' hash codes are not uniform). */
+        private static int mix(int h) {
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            return h;
+        }
+
+        @Override
         void endText() {
-            int text = features.size();
+            int text = count;
             scale = text == 0 ? 0 : 3.0 / Math.sqrt(text);
+        }
+
+        /**
+         * The features a model knows, in the order {@link Features#of}'s map iterates them: the
+         * first {@link #knownCount} entries of the array returned (which is reused for the next item).
+         */
+        Row[] known() {
+            if (knownCount >= 0) {
+                return known;
+            }
+            int length = tableSizeFor(capacity);
+            if (!treeSafe(length)) {
+                Row[] fromMap = knownFromMap();
+                known = fromMap;
+                knownCount = fromMap.length;
+                return known;
+            }
+            while (count > length / 4 * 3) {
+                length <<= 1;
+            }
+            int mask = length - 1;
+            if (order.length < count) {
+                order = new long[Math.max(count, order.length * 2)];
+            }
+            int n = 0;
+            for (int e = 0; e < count; e++) {
+                if (rows[e] != NONE) {
+                    int h = hashes[e];
+                    order[n++] = ((long) ((h ^ (h >>> 16)) & mask) << 32) | e;
+                }
+            }
+            java.util.Arrays.sort(order, 0, n);
+            if (known.length < n) {
+                known = new Row[Math.max(n, known.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                known[i] = rows[(int) order[i]];
+            }
+            knownCount = n;
+            return known;
+        }
+
+        /** How many of {@link #known}'s entries are this item's. */
+        int knownCount() {
+            known();
+            return knownCount;
+        }
+
+        /**
+         * Whether no bucket of the map ever held 8 keys: at its first table length every key shares a
+         * bucket with at least the keys it shares one with later, so counting there is enough.
+         */
+        private boolean treeSafe(int length) {
+            if (count < 8) {
+                return true;
+            }
+            if (buckets.length < length) {
+                buckets = new int[length];
+            }
+            int mask = length - 1;
+            boolean safe = true;
+            for (int e = 0; e < count && safe; e++) {
+                int h = hashes[e];
+                safe = ++buckets[(h ^ (h >>> 16)) & mask] < 8;
+            }
+            for (int e = 0; e < count; e++) { // leave the counts at zero for the next item
+                int h = hashes[e];
+                buckets[(h ^ (h >>> 16)) & mask] = 0;
+            }
+            return safe;
+        }
+
+        /** The known features in the order of the map itself, built as {@link Features#of} builds its own. */
+        private Row[] knownFromMap() {
+            java.util.HashMap<Object, Row> map = new java.util.HashMap<>(capacity);
+            for (int e = 0; e < count; e++) {
+                map.put(kinds[e] == NAMED ? firsts[e] : new Unknown(PREFIXES[kinds[e]], firsts[e], seconds[e]), rows[e]);
+            }
+            mapBuilt = true;
+            return map.values().stream().filter(r -> r != NONE).toArray(Row[]::new);
+        }
+
+        /** For tests: whether {@link #known} had to build the map. */
+        boolean mapBuilt;
+
+        /** For tests: the distinct features' names, in insertion order. */
+        java.util.List<String> names() {
+            java.util.List<String> out = new java.util.ArrayList<>(count);
+            for (int e = 0; e < count; e++) {
+                out.add(kinds[e] == NAMED ? firsts[e] : new Unknown(PREFIXES[kinds[e]], firsts[e], seconds[e]).toString());
+            }
+            return out;
         }
 
         private Word find(String word) {
@@ -172,6 +408,12 @@ final class FeatureIndex {
             last = w;
             return w;
         }
+    }
+
+    /** {@code HashMap}'s table length for an initial capacity: the next power of two (at least 1). */
+    static int tableSizeFor(int capacity) {
+        int n = -1 >>> Integer.numberOfLeadingZeros(Math.max(1, capacity) - 1);
+        return n < 0 ? 1 : n + 1;
     }
 
     /**
@@ -199,12 +441,17 @@ final class FeatureIndex {
             this.prefix = prefix;
             this.first = first;
             this.second = second;
+            this.hash = hash(prefix, first, second);
+        }
+
+        /** The hash code of the name, from its parts' own hash codes. */
+        static int hash(String prefix, String first, String second) {
             // String.hashCode of a concatenation: h(a + b) = h(a) * 31^length(b) + h(b)
             int h = prefix.hashCode() * pow31(first.length()) + first.hashCode();
             if (second != null) {
                 h = (h * 31 + '_') * pow31(second.length()) + second.hashCode();
             }
-            this.hash = h;
+            return h;
         }
 
         private static int pow31(int n) {
