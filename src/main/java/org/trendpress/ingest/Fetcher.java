@@ -262,7 +262,8 @@ public final class Fetcher {
         try {
             return switch (encoding) {
                 case "", "identity" -> raw;
-                case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(raw)));
+                case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(raw), 16 * 1024),
+                        gzipSize(raw));
                 case "deflate" -> inflate(raw);
                 default -> throw new FetchException(0, null, "unsupported Content-Encoding '" + FeedParser.oneLine(encoding) + "'");
             };
@@ -301,13 +302,68 @@ public final class Fetcher {
     }
 
     private byte[] readCapped(InputStream in) throws IOException {
+        return readCapped(in, -1);
+    }
+
+    /**
+     * Reads a body up to the cap. With {@code sizeHint} (the size it will probably have, or -1),
+     * the body is read into one array of that size, returned as it is when the hint was right:
+     * no 8 KB steps copied together at the end.
+     */
+    private byte[] readCapped(InputStream in, long sizeHint) throws IOException {
+        long limit = Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
         try (in) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) {
-                throw new FetchException(0, null, "body larger than the cap of " + maxBytes + " bytes");
+            if (sizeHint < 0) {
+                byte[] body = in.readNBytes((int) limit);
+                if (body.length > maxBytes) {
+                    throw tooLarge();
+                }
+                return body;
             }
-            return body;
+            byte[] buf = new byte[(int) Math.min(limit, Math.max(1, sizeHint))];
+            int n = 0;
+            while (true) {
+                if (n == buf.length) {
+                    int next = in.read(); // the hint was right when the body ends here: no copy
+                    if (next < 0) {
+                        break;
+                    }
+                    if (n >= limit) {
+                        throw tooLarge();
+                    }
+                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(limit, Math.max(8192, (long) n * 2)));
+                    buf[n++] = (byte) next;
+                    continue;
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            if (n > maxBytes) {
+                throw tooLarge();
+            }
+            return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
         }
+    }
+
+    private FetchException tooLarge() {
+        return new FetchException(0, null, "body larger than the cap of " + maxBytes + " bytes");
+    }
+
+    /**
+     * The uncompressed size a gzip body states in its last four bytes (of its last member, modulo
+     * 4 GB), as a hint for {@link #readCapped}; -1 when it is missing or not plausible for the
+     * compressed size (then the body is read in steps as any other).
+     */
+    static long gzipSize(byte[] raw) {
+        if (raw.length < 18) {
+            return -1;
+        }
+        int n = raw.length;
+        long size = (raw[n - 4] & 0xFFL) | (raw[n - 3] & 0xFFL) << 8 | (raw[n - 2] & 0xFFL) << 16 | (raw[n - 1] & 0xFFL) << 24;
+        return size <= 64L * raw.length + 65_536 ? size : -1;
     }
 
     static String reasonPhrase(int status) {

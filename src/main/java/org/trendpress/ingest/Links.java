@@ -285,10 +285,9 @@ public final class Links {
 
     /** Where an arXiv id match may start, ascending, without repeats. */
     private static int[] arxivStarts(String text) {
-        String lower = asciiLower(text);
         Starts starts = new Starts();
         for (String anchor : ARXIV_ANCHORS) {
-            for (int a = lower.indexOf(anchor); a >= 0; a = lower.indexOf(anchor, a + 1)) {
+            for (int a = indexOfAsciiLower(text, anchor, 0); a >= 0; a = indexOfAsciiLower(text, anchor, a + 1)) {
                 starts.add(runStart(text, a));
                 starts.add(a);
                 if (a >= 9) {
@@ -308,8 +307,7 @@ public final class Links {
         for (int a = text.indexOf("10."); a >= 0; a = text.indexOf("10.", a + 1)) {
             starts.add(a);
         }
-        String lower = asciiLower(text);
-        for (int a = lower.indexOf("doi.org/"); a >= 0; a = lower.indexOf("doi.org/", a + 1)) {
+        for (int a = indexOfAsciiLower(text, "doi.org/", 0); a >= 0; a = indexOfAsciiLower(text, "doi.org/", a + 1)) {
             starts.add(a);
             if (a >= 3) {
                 starts.add(a - 3);
@@ -373,32 +371,70 @@ public final class Links {
     }
 
     /**
-     * The text with ASCII capitals lowered and every other character kept, so positions in it are
-     * positions in {@code text} (as the patterns' ASCII case-insensitivity reads it); searching it
-     * with {@link String#indexOf(String, int)} uses the JDK's vectorised search.
+     * Where {@code anchor} (lower-case ASCII) first occurs in {@code text} at or after {@code from},
+     * ignoring the case of A to Z only (no other character folds), or -1. No lower-cased copy of
+     * the text is built: the JDK's vectorised {@link String#indexOf(int, int)} hops between
+     * occurrences of one character of the anchor (a punctuation mark or digit where it has one, so
+     * case does not matter; else its rarest letter in both cases), and the anchor is checked there.
      */
-    static String asciiLower(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                break;
+    static int indexOfAsciiLower(String text, String anchor, int from) {
+        int p = pivot(anchor);
+        char lower = anchor.charAt(p);
+        char upper = lower >= 'a' && lower <= 'z' ? (char) (lower - 32) : lower;
+        int at = Math.max(0, from) + p;
+        int nextLower = text.indexOf(lower, at);
+        int nextUpper = upper == lower ? -1 : text.indexOf(upper, at);
+        while (nextLower >= 0 || nextUpper >= 0) {
+            boolean takeLower = nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper);
+            int hit = takeLower ? nextLower : nextUpper;
+            if (matchesAsciiLower(text, anchor, hit - p)) {
+                return hit - p;
             }
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        char[] out = text.toCharArray();
-        for (; i < n; i++) {
-            char c = out[i];
-            if (c >= 'A' && c <= 'Z') {
-                out[i] = (char) (c + 32);
+            if (takeLower) {
+                nextLower = text.indexOf(lower, hit + 1);
+            } else {
+                nextUpper = text.indexOf(upper, hit + 1);
             }
         }
-        return new String(out);
+        return -1;
     }
+
+    /** The anchor character {@link #indexOfAsciiLower} hops on: its last non-letter, else its rarest letter. */
+    private static int pivot(String anchor) {
+        for (int k = anchor.length() - 1; k >= 0; k--) {
+            char c = anchor.charAt(k);
+            if (!(c >= 'a' && c <= 'z')) {
+                return k;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < anchor.length(); k++) {
+            if (RARITY.indexOf(anchor.charAt(k)) < RARITY.indexOf(anchor.charAt(best))) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Letters, rarest first in English text. */
+    private static final String RARITY = "zqxjkvbpygfwmucldrhsnioate";
+
+    private static boolean matchesAsciiLower(String text, String anchor, int start) {
+        if (start < 0 || start + anchor.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < anchor.length(); k++) {
+            char t = text.charAt(start + k);
+            if (t >= 'A' && t <= 'Z') {
+                t = (char) (t + 32);
+            }
+            if (t != anchor.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 
     /**
      * The DOI in a link (doi.org, dx.doi.org, percent-encoded or not) or text ({@code doi:10.1000/x}),

@@ -83,6 +83,33 @@ class FetcherTest {
                 ex.getResponseHeaders().set("Content-Encoding", "gzip");
                 send(ex, 200, out.toByteArray());
             }
+            case "/gzip-two-members" -> {
+                // the size a gzip body states at its end is its last member's: only a hint
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int half = FEED.length / 2;
+                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                    gz.write(FEED, 0, half);
+                }
+                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                    gz.write(FEED, half, FEED.length - half);
+                }
+                ex.getResponseHeaders().set("Content-Encoding", "gzip");
+                send(ex, 200, out.toByteArray());
+            }
+            case "/gzip-at-cap", "/gzip-over-cap" -> {
+                // random letters compress less than 2:1, so the stated size is a plausible hint and is used
+                byte[] noise = new byte[path.equals("/gzip-at-cap") ? 1_000_000 : 1_000_001];
+                java.util.Random r = new java.util.Random(3);
+                for (int i = 0; i < noise.length; i++) {
+                    noise[i] = (byte) ('a' + r.nextInt(26));
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                    gz.write(noise);
+                }
+                ex.getResponseHeaders().set("Content-Encoding", "gzip");
+                send(ex, 200, out.toByteArray());
+            }
             case "/deflate", "/raw-deflate" -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try (DeflaterOutputStream d = new DeflaterOutputStream(out,
@@ -185,6 +212,23 @@ class FetcherTest {
         assertThat(fetcher().fetch(base + "/gzip", null, null).body()).isEqualTo(FEED);
         assertThat(fetcher().fetch(base + "/deflate", null, null).body()).isEqualTo(FEED);
         assertThat(fetcher().fetch(base + "/raw-deflate", null, null).body()).isEqualTo(FEED);
+    }
+
+    @Test
+    void aGzipBodyIsWholeWhenItsStatedSizeIsOnlyItsLastMembersAndCappedWhenItIsRight() {
+        assertThat(fetcher().fetch(base + "/gzip-two-members", null, null).body()).isEqualTo(FEED);
+        assertThat(fetcher().fetch(base + "/gzip-at-cap", null, null).body()).hasSize(1_000_000);
+        assertThatThrownBy(() -> fetcher().fetch(base + "/gzip-over-cap", null, null))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than the cap of 1000000 bytes");
+    }
+
+    @Test
+    void theStatedGzipSizeIsAHintOnlyWhenPlausible() {
+        byte[] tail = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0x27, 0, 0}; // states 10,000
+        assertThat(Fetcher.gzipSize(tail)).isEqualTo(10_000);
+        tail[17] = 0x7f; // states about 2 GB from 18 bytes
+        assertThat(Fetcher.gzipSize(tail)).isEqualTo(-1);
+        assertThat(Fetcher.gzipSize(new byte[5])).isEqualTo(-1);
     }
 
     @Test

@@ -30,7 +30,33 @@ class LinksFastPathTest {
             "notarxiv.org/abs/2401.01234", "2401.01234", "arxiv", "ArXiv", "/papers/", "takara.ai/p/",
             "doi.org/10.1000/xyz", "https://dx.doi.org/10.1016%2Fj.cell.2020.01.001", "doi:10.1038/nature12373.",
             "10.1016/s0140-6736(20)30183-5)", "10.5% more", "v10.1234/abc", "(10.1145/3292500.3330701)", "DOI.ORG/10.1/x",
-            " ", ".", "-", "/", "v2", "12", "<a href=\"", "\">", "&", "é", "\n", "word", "pdf/");
+            " ", ".", "-", "/", "v2", "12", "<a href=\"", "\">", "&", "é", "\n", "word", "pdf/",
+            "\u212Arxiv", "arx\u0130v", "DOİ.org/10.1/y", "\u0131");
+
+    /** The search for anchors finds what lower-casing A to Z and searching the copy finds. */
+    @Test
+    void anAnchorIsFoundWhereTheLowerCasedTextHasIt() {
+        Random r = new Random(13);
+        List<String> anchors = List.of("arxiv", "alphaxiv.org/", "/papers/", "takara.ai/p/", "ar5iv.org/", "doi.org/");
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                b.append(PIECES.get(r.nextInt(PIECES.size())));
+            }
+            String text = b.toString();
+            StringBuilder lowered = new StringBuilder(text.length());
+            for (char c : text.toCharArray()) {
+                lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+            String lower = lowered.toString();
+            for (String anchor : anchors) {
+                for (int from = 0; from <= text.length() + 1; from++) {
+                    assertThat(Links.indexOfAsciiLower(text, anchor, from)).as("%s in %s from %d", anchor, text, from)
+                            .isEqualTo(lower.indexOf(anchor, from));
+                }
+            }
+        }
+    }
 
     @Test
     void theFastPathAgreesWithFindOnHandPickedAndRandomTexts() throws Exception {
