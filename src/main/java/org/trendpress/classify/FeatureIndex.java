@@ -122,6 +122,8 @@ final class FeatureIndex {
         /** An entry keyed by a name: a known feature's (row), or a name no model knows. */
         private static final int NAMED = 4;
         private static final String[] PREFIXES = {"w:", "t:", "t0:", "b:"};
+        /** Set slots past which the tables are dropped after an item (a summary is read up to 2,000 characters). */
+        private static final int BIG = 1 << 14;
 
         /** The weight of a text feature; other features weigh 1. */
         double scale;
@@ -147,6 +149,19 @@ final class FeatureIndex {
         private Word prev;
 
         private void reset() {
+            if (slots.length > BIG || buckets.length > 4 * BIG) {
+                // one huge item does not make every later one clear (and keep) its tables
+                slots = new int[128];
+                buckets = new int[64];
+                hashes = new int[64];
+                kinds = new byte[64];
+                rows = new Row[64];
+                firsts = new String[64];
+                seconds = new String[64];
+                order = new long[64];
+                known = new Row[64];
+                count = 0;
+            }
             java.util.Arrays.fill(slots, 0);
             java.util.Arrays.fill(rows, 0, count, null);
             java.util.Arrays.fill(firsts, 0, count, null);
@@ -372,11 +387,16 @@ final class FeatureIndex {
             return safe;
         }
 
-        /** The known features in the order of the map itself, built as {@link Features#of} builds its own. */
+        /**
+         * The known features in the order of the map itself, built as {@link Features#of} builds its
+         * own: the same capacity, puts and {@code String} keys (a tree bin orders keys of equal hash
+         * codes by {@code compareTo}, which only the names themselves give).
+         */
         private Row[] knownFromMap() {
-            java.util.HashMap<Object, Row> map = new java.util.HashMap<>(capacity);
+            java.util.HashMap<String, Row> map = new java.util.HashMap<>(capacity);
             for (int e = 0; e < count; e++) {
-                map.put(kinds[e] == NAMED ? firsts[e] : new Unknown(PREFIXES[kinds[e]], firsts[e], seconds[e]), rows[e]);
+                map.put(kinds[e] == NAMED ? firsts[e] : new Unknown(PREFIXES[kinds[e]], firsts[e], seconds[e]).toString(),
+                        rows[e]);
             }
             mapBuilt = true;
             return map.values().stream().filter(r -> r != NONE).toArray(Row[]::new);

@@ -1132,9 +1132,12 @@ final class ItemStore {
         PaperMetadata.Merge merge = null;
         List<PaperMetadata.Sighting> sightings = null;
         try {
+            // locked first: a save of another sighting of this paper running at the same time (a
+            // submitted link beside the poller, a second process) waits here and then reads this
+            // save's row and merge state, instead of merging into the state as it was before
             PreparedStatement b = st.plain("SELECT title, summary, authors, code_url, project_url, pdf_url,"
-                    + " primary_category, categories, arxiv_comment, journal_ref, arxiv_version, published_at, merge_state"
-                    + " FROM papers WHERE id=?");
+                    + " primary_category, categories, arxiv_comment, journal_ref, arxiv_version, published_at, merge_state,"
+                    + " mentions, upvotes, stars, comments FROM papers WHERE id=? FOR UPDATE");
             b.setLong(1, paperId);
             try (ResultSet rs = b.executeQuery()) {
                 if (!rs.next()) {
@@ -1142,7 +1145,8 @@ final class ItemStore {
                 }
                 PaperMetadata.Row row = new PaperMetadata.Row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10));
+                        rs.getString(9), rs.getString(10), rs.getInt(11), rs.getInt(14), rs.getInt(15), rs.getInt(16),
+                        rs.getInt(17));
                 before = new Before(row.title(), row.summary(), rs.getInt(11), rs.getObject(12, OffsetDateTime.class));
                 if (joined != null) {
                     merge = PaperMetadata.Merge.decode(rs.getString(13), row);

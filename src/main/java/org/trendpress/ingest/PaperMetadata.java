@@ -42,9 +42,41 @@ final class PaperMetadata {
             String primaryCategory, String categories, String comment, String journalRef, Instant publishedAt,
             int mentions) {}
 
-    /** The paper's columns a {@link Merge} keeps the winners of (the rest are in its encoded state). */
+    /** The paper's merged columns as the row holds them; a {@link Merge} is only read back against the row it wrote. */
     record Row(String title, String summary, String authors, String codeUrl, String projectUrl, String pdfUrl,
-            String primaryCategory, String categories, String comment, String journalRef) {}
+            String primaryCategory, String categories, String comment, String journalRef, int arxivVersion,
+            int mentions, int upvotes, int stars, int comments) {
+
+        /** The row a paper should have for {@code b}. */
+        static Row of(Best b) {
+            return new Row(b.title(), b.summary(), b.authors(), b.codeUrl(), b.projectUrl(), b.pdfUrl(),
+                    b.primaryCategory(), b.categories(), b.comment(), b.journalRef(), b.arxivVersion(), b.mentions(),
+                    b.upvotes(), b.stars(), b.comments());
+        }
+
+        /**
+         * A 64-bit fingerprint (FNV-1a) of every merged column: a state whose row was changed since
+         * by anything else (an older version of Trendpress, a hand edit) no longer fits it.
+         */
+        long fingerprint() {
+            long h = 0xcbf29ce484222325L;
+            for (String v : new String[] {title, summary, authors, codeUrl, projectUrl, pdfUrl, primaryCategory,
+                    categories, comment, journalRef}) {
+                if (v == null) {
+                    h = (h ^ 0x1_0000L) * 0x100000001b3L;
+                } else {
+                    for (int i = 0; i < v.length(); i++) {
+                        h = (h ^ v.charAt(i)) * 0x100000001b3L;
+                    }
+                    h = (h ^ 0x1_0001L) * 0x100000001b3L;
+                }
+            }
+            for (int v : new int[] {arxivVersion, mentions, upvotes, stars, comments}) {
+                h = (h ^ v) * 0x100000001b3L;
+            }
+            return h;
+        }
+    }
 
     static Best best(List<Sighting> sightings) {
         if (sightings.isEmpty()) {
@@ -158,8 +190,8 @@ final class PaperMetadata {
 
         /**
          * The state to store beside the paper row: every winner's key, the publication time's class,
-         * the maxima, the two values the row does not keep as merged (the arXiv id and DOI), and the
-         * sources that saw the paper.
+         * the maxima, the two values the row does not keep as merged (the arXiv id and DOI), a
+         * fingerprint of the row it gives ({@link Row#fingerprint}), and the sources that saw the paper.
          */
         String encode() {
             StringBuilder b = new StringBuilder(160).append(FORMAT);
@@ -182,6 +214,7 @@ final class PaperMetadata {
                     .append(' ').append(comments);
             text(b, values[ARXIV]);
             text(b, values[DOI]);
+            b.append(' ').append(Row.of(best()).fingerprint());
             b.append(' ').append(sources.size());
             for (String source : sources) {
                 text(b, source);
@@ -226,6 +259,9 @@ final class PaperMetadata {
                 m.comments = (int) r.number();
                 m.values[ARXIV] = r.text();
                 m.values[DOI] = r.text();
+                if (r.number() != row.fingerprint()) {
+                    return null; // the row changed since this state was written
+                }
                 for (long n = r.number(); n > 0; n--) {
                     String source = r.text();
                     if (source == null || !m.sources.add(source)) {

@@ -110,6 +110,76 @@ class ClassifierEqualityTest {
         assertThat(y.mapBuilt).isFalse();
     }
 
+    /**
+     * Names of equal hash codes ("c0" and "an" hash alike, so do all words of four such blocks)
+     * crowd one bucket into a tree, whose order depends on how its keys compare; known words placed
+     * in the same bucket must still come out in the order of {@link Features#of}'s map.
+     */
+    @Test
+    void knownFeaturesInABucketThatBecameATreeKeepTheMapsOrder() {
+        List<String> colliding = new ArrayList<>();
+        for (int bits = 0; bits < 16; bits++) {
+            StringBuilder w = new StringBuilder();
+            for (int k = 0; k < 4; k++) {
+                w.append((bits >> k & 1) == 0 ? "c0" : "an");
+            }
+            colliding.add(w.toString());
+        }
+        List<String> vocabulary = classifier.kind.weights.keySet().stream().filter(k -> k.startsWith("w:"))
+                .map(k -> k.substring(2)).filter(w -> w.matches("[a-z]{3,12}")).sorted().toList();
+        int h = ("w:" + colliding.get(0)).hashCode();
+        int spread = h ^ (h >>> 16);
+        Random r = new Random(17);
+        int checked = 0;
+        for (int round = 0; round < 40; round++) {
+            // a first draft fixes the map's table length; then known words of the crowded bucket
+            List<String> known = new ArrayList<>(vocabulary.subList(0, 8));
+            int length = tableLength(item(colliding, known));
+            known.clear();
+            for (String w : vocabulary) {
+                int hw = ("w:" + w).hashCode();
+                if (((hw ^ (hw >>> 16)) & (length - 1)) == (spread & (length - 1)) && r.nextInt(3) == 0) {
+                    known.add(w);
+                }
+                if (known.size() == 8) {
+                    break;
+                }
+            }
+            ItemFeatures f = item(colliding, known);
+            if (known.size() < 2 || tableLength(f) != length) {
+                continue;
+            }
+            FeatureIndex.Resolved x = new FeatureIndex(classifier.kind, classifier.topic).resolve(f);
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < x.knownCount(); i++) {
+                order.add(x.known()[i].feature);
+            }
+            assertThat(x.mapBuilt).isTrue();
+            assertThat(order).isEqualTo(Features.of(f).keySet().stream().filter(this::knownToAModel).toList());
+            assertThat(classifier.classify(f)).isEqualTo(reference(classifier, f));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    private static ItemFeatures item(List<String> colliding, List<String> known) {
+        List<String> words = new ArrayList<>(colliding);
+        words.addAll(known);
+        return new ItemFeatures("Collisions", String.join(" ", words), null, null, List.of(), 1, "news", List.of());
+    }
+
+    /** The table length of the map {@link Features#of} builds for the item. */
+    private static int tableLength(ItemFeatures f) {
+        String[] tw = Features.tokens(f.title().toLowerCase(Locale.ROOT));
+        String[] sw = Features.tokens(f.summary().toLowerCase(Locale.ROOT));
+        int length = FeatureIndex.tableSizeFor(4 * (tw.length * 3 + sw.length * 2) + 64);
+        int n = Features.of(f).size();
+        while (n > length / 4 * 3) {
+            length <<= 1;
+        }
+        return length;
+    }
+
     @Test
     void anUnknownFeatureHashesAndComparesAsItsName() {
         Random r = new Random(7);

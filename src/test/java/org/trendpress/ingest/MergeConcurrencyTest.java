@@ -116,6 +116,70 @@ class MergeConcurrencyTest {
     }
 
     /**
+     * Two sightings of one paper saved at once (a submitted link beside the poller, two processes):
+     * the second save waits for the first and merges into the paper as the first left it, so both
+     * count, and so does every later sighting merged from the paper row.
+     */
+    @Test
+    void twoSightingsJoiningAPaperAtOnceBothCount() throws Exception {
+        for (String s : List.of("lab", "news")) {
+            jdbi.useHandle(h -> h.execute("INSERT INTO sources (id, type, url) VALUES (?, 'rss', ?)", s,
+                    "http://127.0.0.1/" + s));
+        }
+        ItemStore store = new ItemStore();
+        Instant now = Instant.parse("2026-10-07T00:00:00Z");
+        String id = "2610.07777";
+        jdbi.inTransaction(h -> store.save(h, item("arxiv-rss", id), "research", "t", true, now));
+        Item hf = new Item("hf", "hf:" + id, "https://huggingface.co/papers/" + id, "https://huggingface.co/papers/" + id,
+                "A paper numbered " + id, "Blurb.", "Blurb.", List.of("Ada Lovelace"), id, null,
+                Instant.parse("2026-10-06T00:00:00Z"), List.of(), new ItemDetails(null, List.of(), null, null, null, 0,
+                        null, 143, 0, null, 0, null, List.of(), null));
+        CountDownLatch aSaved = new CountDownLatch(1);
+        Future<Boolean> a = pool.submit(() -> jdbi.inTransaction(h -> {
+            boolean added = store.save(h, hf, "research", "t", true, now);
+            aSaved.countDown();
+            // commit only once the other save waits on this one's paper row
+            awaitWaitingSession();
+            return added;
+        }));
+        assertThat(aSaved.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> b = pool.submit(() -> jdbi.inTransaction(h -> store.save(h, post("lab", id), "research", "t",
+                true, now)));
+        assertThat(a.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(b.get(60, TimeUnit.SECONDS)).isTrue();
+        jdbi.inTransaction(h -> store.save(h, post("news", id), "news", "t", false, now));
+
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        assertThat(count("SELECT mentions FROM papers")).isEqualTo(4);
+        assertThat(count("SELECT upvotes FROM papers")).isEqualTo(143);
+    }
+
+    private static Item post(String source, String arxivId) {
+        String url = "https://" + source + ".example.org/posts/" + arxivId;
+        return new Item(source, source + ":" + arxivId, url, url, "Our paper " + arxivId, "A post about it.",
+                "A post about it.", List.of("Comms Team"), arxivId, null, Instant.parse("2026-10-06T12:00:00Z"), List.of());
+    }
+
+    /** Waits until another session waits on a lock (deadline 30 s). */
+    private void awaitWaitingSession() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (anotherSessionWaits()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the second save never waited on the first");
+    }
+
+    /** Whether some session waits on a lock another holds (H2's session table names the blocker). */
+    boolean anotherSessionWaits() {
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
+                .mapTo(Integer.class).one()) > 0;
+    }
+
+    /**
      * Polls H2's session table until another session is inside its INSERT of the paper, waiting on
      * our uncommitted row (deadline 30 s). Jdbi runs this on the caller's own handle and session.
      */

@@ -84,8 +84,7 @@ class PaperMetadataMergeTest {
     }
 
     private static PaperMetadata.Row rowOf(Best b) {
-        return new PaperMetadata.Row(b.title(), b.summary(), b.authors(), b.codeUrl(), b.projectUrl(), b.pdfUrl(),
-                b.primaryCategory(), b.categories(), b.comment(), b.journalRef());
+        return PaperMetadata.Row.of(b);
     }
 
     @Test
@@ -110,10 +109,18 @@ class PaperMetadataMergeTest {
         assertThat(Merge.decode(state.replace(" 1 2:hf", " 2 2:hf 2:hf"), row)).as("a source twice").isNull();
         assertThat(Merge.decode(state.replace(" 1 2:hf", " 0"), row)).as("no source").isNull();
         assertThat(Merge.decode(state.replace(" 5 ", " x ").replace("m1 1", "m1 z"), row)).as("garbage").isNull();
-        // the row lost a value the state says it won, or holds one the state knows nothing of
+        // the row lost a value the state says it won, holds one the state knows nothing of, or was
+        // changed since by something else (an older version of Trendpress raising a signal)
         assertThat(Merge.decode(state, new PaperMetadata.Row(null, row.summary(), row.authors(), row.codeUrl(),
-                row.projectUrl(), row.pdfUrl(), null, null, null, null))).isNull();
+                row.projectUrl(), row.pdfUrl(), null, null, null, null, 1, 1, 3, 4, 5))).isNull();
         assertThat(Merge.decode(state, new PaperMetadata.Row(row.title(), row.summary(), row.authors(), row.codeUrl(),
-                "https://project.example.org", row.pdfUrl(), null, null, null, null))).isNull();
+                "https://project.example.org", row.pdfUrl(), null, null, null, null, 1, 1, 3, 4, 5))).isNull();
+        assertThat(Merge.decode(state, new PaperMetadata.Row(row.title(), row.summary(), row.authors(), row.codeUrl(),
+                row.projectUrl(), row.pdfUrl(), null, null, null, null, 1, 2, 50, 4, 5))).isNull();
+        assertThat(Merge.decode(state, new PaperMetadata.Row(row.title(), row.summary() + ".", row.authors(),
+                row.codeUrl(), row.projectUrl(), row.pdfUrl(), null, null, null, null, 1, 1, 3, 4, 5))).isNull();
+        assertThat(Merge.decode(state, new PaperMetadata.Row(row.title(), row.summary(), row.authors(), row.codeUrl(),
+                row.projectUrl(), row.pdfUrl(), null, null, null, null, 1, 1, 3, 4, 5))).as("the row as written")
+                .isNotNull();
     }
 }

@@ -48,6 +48,12 @@ class PostgresMergeConcurrencyTest extends MergeConcurrencyTest {
     }
 
     @Override
+    boolean anotherSessionWaits() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_locks WHERE NOT granted")
+                .mapTo(Integer.class).one()) > 0;
+    }
+
+    @Override
     void closeDatabase() {
         pg.close();
     }
