@@ -142,6 +142,8 @@ final class FeatureIndex {
         private int knownCount = -1;
         private long[] order = new long[64];
         private int[] buckets = new int[64];
+        /** For tests: whether {@link #known} had to build the map. */
+        boolean mapBuilt;
         // the last two words looked up: a word's bigram follows its own "w:" feature
         private String lastWord;
         private Word last;
@@ -194,28 +196,14 @@ final class FeatureIndex {
         @Override
         void word(String prefix, String word) {
             Word w = find(word);
-            int code;
-            Row r;
-            switch (prefix) {
-                case "w:" -> {
-                    code = PREFIX_W;
-                    r = w == null ? null : w.w;
-                }
-                case "t:" -> {
-                    code = PREFIX_T;
-                    r = w == null ? null : w.t;
-                }
-                case "t0:" -> {
-                    code = PREFIX_T0;
-                    r = w == null ? null : w.t0;
-                }
+            int code = switch (prefix) {
+                case "w:" -> PREFIX_W;
+                case "t:" -> PREFIX_T;
+                case "t0:" -> PREFIX_T0;
                 default -> throw new IllegalArgumentException("not a word feature prefix: " + prefix);
-            }
-            if (r != null) {
-                addNamed(r.feature, r);
-            } else {
-                addUnknown(code, word, null);
-            }
+            };
+            Row r = w == null ? null : code == PREFIX_W ? w.w : code == PREFIX_T ? w.t : w.t0;
+            addWord(r, code, word, null);
         }
 
         @Override
@@ -223,46 +211,38 @@ final class FeatureIndex {
             Word a = find(first);
             Word b = find(second);
             Row r = a == null || b == null || a.bigrams == null ? null : a.bigrams.get(b);
-            if (r != null) {
-                addNamed(r.feature, r);
-            } else {
-                addUnknown(BIGRAM, first, second);
-            }
+            addWord(r, BIGRAM, first, second);
         }
 
         @Override
         void put(String feature) {
             Row r = named.get(feature);
-            addNamed(feature, r == null ? NONE : r);
+            add(feature.hashCode(), NAMED, r == null ? NONE : r, feature, null);
         }
 
-        /** A feature keyed by its name (as a {@code String} key of the map would be). */
-        private void addNamed(String name, Row r) {
-            int h = name.hashCode();
-            int mask = slots.length - 1;
-            for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
-                int e = slots[i] - 1;
-                if (e < 0) {
-                    slots[i] = append(h, NAMED, r, name, null) + 1;
-                    return;
-                }
-                if (hashes[e] == h && kinds[e] == NAMED && firsts[e].equals(name)) {
-                    return;
-                }
+        /** A word or bigram feature: by its name when a model knows it ({@code r}), else by its parts. */
+        private void addWord(Row r, int code, String first, String second) {
+            if (r != null) {
+                add(r.feature.hashCode(), NAMED, r, r.feature, null);
+            } else {
+                add(Unknown.hash(PREFIXES[code], first, second), code, NONE, first, second);
             }
         }
 
-        /** A word or bigram feature no model knows (as an {@link Unknown} key of the map would be). */
-        private void addUnknown(int code, String first, String second) {
-            int h = Unknown.hash(PREFIXES[code], first, second);
+        /**
+         * Adds a feature unless the item has it already: one of {@code kind} {@link #NAMED} keyed by
+         * its name ({@code first}), or a word or bigram no model knows keyed by its prefix code and
+         * parts; {@code h} is the hash code of its name either way.
+         */
+        private void add(int h, int kind, Row r, String first, String second) {
             int mask = slots.length - 1;
             for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
                 int e = slots[i] - 1;
                 if (e < 0) {
-                    slots[i] = append(h, code, NONE, first, second) + 1;
+                    slots[i] = append(h, kind, r, first, second) + 1;
                     return;
                 }
-                if (hashes[e] == h && kinds[e] == code && firsts[e].equals(first)
+                if (hashes[e] == h && kinds[e] == kind && firsts[e].equals(first)
                         && java.util.Objects.equals(seconds[e], second)) {
                     return;
                 }
@@ -401,9 +381,6 @@ final class FeatureIndex {
             mapBuilt = true;
             return map.values().stream().filter(r -> r != NONE).toArray(Row[]::new);
         }
-
-        /** For tests: whether {@link #known} had to build the map. */
-        boolean mapBuilt;
 
         /** For tests: the distinct features' names, in insertion order. */
         java.util.List<String> names() {

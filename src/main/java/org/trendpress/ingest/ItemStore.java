@@ -1015,7 +1015,7 @@ final class ItemStore {
             Instant seenAt) {
         String canonical = canonical(item);
         PaperMetadata.Best b = merge.best();
-        String state = merge.encode();
+        String state = storedState(merge);
         PreparedStatement ps = st.get("INSERT INTO papers (arxiv_id, doi, canonical_url, title, authors, summary,"
                 + " arxiv_version, mentions, upvotes, stars, comments, code_url, project_url, pdf_url,"
                 + " primary_category, categories, arxiv_comment, journal_ref, first_seen_at, published_at, merge_state)"
@@ -1032,7 +1032,7 @@ final class ItemStore {
                 i = bindSignals(ps, i, b);
                 ps.setObject(i++, utc(seenAt));
                 ps.setObject(i++, utc(published));
-                set(ps, i, state.length() <= MERGE_STATE_MAX ? state : null);
+                set(ps, i, state);
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }
@@ -1147,7 +1147,7 @@ final class ItemStore {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getString(10), rs.getInt(11), rs.getInt(14), rs.getInt(15), rs.getInt(16),
                         rs.getInt(17));
-                before = new Before(row.title(), row.summary(), rs.getInt(11), rs.getObject(12, OffsetDateTime.class));
+                before = new Before(row.title(), row.summary(), row.arxivVersion(), rs.getObject(12, OffsetDateTime.class));
                 if (joined != null) {
                     merge = PaperMetadata.Merge.decode(rs.getString(13), row);
                 }
@@ -1159,16 +1159,13 @@ final class ItemStore {
                 if (sightings.isEmpty()) {
                     return;
                 }
-                merge = new PaperMetadata.Merge();
-                for (PaperMetadata.Sighting s : sightings) {
-                    merge.add(s);
-                }
+                merge = PaperMetadata.Merge.of(sightings);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
         PaperMetadata.Best b = merge.best();
-        String state = merge.encode();
+        String state = storedState(merge);
         String title = cut(b.title(), 1000);
         boolean changed = b.arxivVersion() > before.arxivVersion()
                 || !Objects.equals(title, before.title()) || !Objects.equals(b.summary(), before.summary());
@@ -1193,7 +1190,7 @@ final class ItemStore {
                 OffsetDateTime candidate = b.publishedAt() == null ? null : utc(b.publishedAt());
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
                 u.setObject(i++, candidate, Types.TIMESTAMP_WITH_TIMEZONE);
-                set(u, i++, state.length() <= MERGE_STATE_MAX ? state : null);
+                set(u, i++, state);
                 if (changed) {
                     u.setObject(i++, utc(seenAt));
                 }
@@ -1246,6 +1243,12 @@ final class ItemStore {
             }
         }
         return sightings;
+    }
+
+    /** The merge state to store on the paper row: null (recompute next time) when it is too long for its column. */
+    private static String storedState(PaperMetadata.Merge merge) {
+        String state = merge.encode();
+        return state.length() <= MERGE_STATE_MAX ? state : null;
     }
 
     /** The paper row as {@link #recompute} found it. */

@@ -82,11 +82,7 @@ final class PaperMetadata {
         if (sightings.isEmpty()) {
             throw new IllegalArgumentException("a paper has at least one sighting");
         }
-        Merge m = new Merge();
-        for (Sighting s : sightings) {
-            m.add(s);
-        }
-        return m.best();
+        return Merge.of(sightings).best();
     }
 
     /**
@@ -121,6 +117,15 @@ final class PaperMetadata {
         private int comments;
         /** The sources that saw the paper, in the order they first did. */
         private final Set<String> sources = new LinkedHashSet<>();
+
+        /** The merge of these sightings, in any order. */
+        static Merge of(List<Sighting> sightings) {
+            Merge m = new Merge();
+            for (Sighting s : sightings) {
+                m.add(s);
+            }
+            return m;
+        }
 
         /** Merges one more sighting in. */
         void add(Sighting s) {
