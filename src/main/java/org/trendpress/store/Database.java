@@ -98,11 +98,14 @@ public final class Database implements AutoCloseable {
      * rates that is several megabytes of pages per write, serialised into one buffer that H2 grows
      * a megabyte at a time and keeps for reuse only up to 4 MB. On a small heap (G1 with 1 MB
      * regions) every such buffer is a humongous allocation, which starts a concurrent marking
-     * cycle: in the ingest bench at 256 MB a fifth of the JVM's CPU went to GC, and at 100 ms the
-     * humongous allocations fell by two thirds, GC's CPU by a quarter and the cycle's CPU by a tenth
-     * (bench/README.md, round seven). Changes also reach the disk sooner.
+     * cycle. At 100 ms (bench/README.md, round seven) the humongous allocations fell by two thirds;
+     * a JFR recording of round nine found the rest were still H2's buffers (chunks past 4 MB, 33 of
+     * the 36 marking cycles of the measured cycles). At 25 ms nearly every chunk fits a pooled
+     * buffer: GC's CPU per ingest cycle fell from 2.5–3.9 s to 0.9–1.6 s, H2's serialisation rose
+     * by 0.3 s; 10 ms wrote more, smaller chunks and was slower again. Changes also reach the disk
+     * sooner; the file grows faster between H2's compactions (about 30% larger in the bench).
      */
-    static final int H2_WRITE_DELAY_MS = 100;
+    static final int H2_WRITE_DELAY_MS = 25;
 
     /**
      * Sets H2's write delay once, on one connection, after the migrations: {@code SET WRITE_DELAY}

@@ -42,10 +42,10 @@ class H2ConnectionPoolTest {
     @Test
     void aFileDatabaseWritesItsChangesOutEvery100MsUnlessTheUrlSaysOtherwise() {
         try (Database db = Database.open(url("delay"), "sa", "")) {
-            assertThat(writeDelay(db)).isEqualTo(String.valueOf(Database.H2_WRITE_DELAY_MS)).isEqualTo("100");
+            assertThat(writeDelay(db)).isEqualTo(String.valueOf(Database.H2_WRITE_DELAY_MS)).isEqualTo("25");
             // set once at open, not per connection: a new session sees the same value
             try (Handle a = db.jdbi().open(); Handle b = db.jdbi().open()) {
-                assertThat(writeDelay(b)).isEqualTo("100");
+                assertThat(writeDelay(b)).isEqualTo("25");
             }
         }
         try (Database db = Database.open(url("own-delay") + ";WRITE_DELAY=300", "sa", "")) {
