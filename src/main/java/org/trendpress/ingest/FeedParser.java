@@ -247,7 +247,7 @@ public final class FeedParser implements Connector {
             }
         }
 
-        String summaryHtml = html.sanitise(fragment.html());
+        String summaryHtml = fragment.html(); // sanitised in the same pass
         String summaryText = fragment.text();
         if (title.isBlank()) {
             title = summaryText.length() > 120 ? summaryText.substring(0, 117) + "..." : summaryText;

@@ -5,11 +5,14 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
-/** Sanitises HTML from feeds (OWASP policy) and derives plain text and links from it (jsoup). */
+/** Sanitises HTML from feeds (OWASP policy) and derives plain text and links from it. */
 final class HtmlCleaner {
 
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -64,9 +67,9 @@ final class HtmlCleaner {
     }
 
     /**
-     * The visible text and the absolute http(s) links of an HTML fragment, and the fragment itself
-     * with its relative {@code href}s and {@code src}s resolved against {@code base} (unchanged when
-     * there is no base or nothing relative).
+     * What one pass of the sanitiser reads from an HTML fragment: its visible text, its absolute
+     * http(s) links, and the fragment sanitised, with relative {@code href}s and {@code src}s
+     * resolved against a base first (when there is one).
      */
     record Fragment(String text, List<String> links, String html) {}
 
@@ -75,61 +78,180 @@ final class HtmlCleaner {
         return read(html, null);
     }
 
-    /** The text and the links of one fragment, parsed once, relative URLs resolved against {@code base}. */
+    /**
+     * The text, the links and the sanitised form of one fragment, from one pass of OWASP's lexer:
+     * {@link Reading} watches the events the sanitiser's policy receives (tags balanced, entities
+     * decoded) and passes them on, so the markup is read once for all three. The text follows
+     * jsoup's {@code Element.text()} over the same markup (a block element or a {@code br} is a
+     * space; whitespace collapses; {@code pre}, {@code textarea} and {@code title} keep theirs;
+     * script and style are not text); {@code HtmlCleanerTest} compares the two over every summary in
+     * the captured feeds.
+     */
     Fragment read(String html, String base) {
         if (html == null || html.isBlank()) {
-            return new Fragment("", new ArrayList<>(), html == null ? "" : html);
+            return new Fragment("", new ArrayList<>(), "");
         }
         if (html.indexOf('<') < 0) {
-            return new Fragment(text(html), new ArrayList<>(), html);
+            return new Fragment(text(html), new ArrayList<>(), sanitise(html));
         }
-        Document doc = Jsoup.parseBodyFragment(html);
-        String text = doc.text().trim();
-        // one walk over the elements: relative href/src resolved, then the a/@href links collected
-        // (two CSS selects did the same walk twice, parsing their queries each time)
-        boolean changed = false;
-        List<String> links = new ArrayList<>();
-        for (Element e : doc.getAllElements()) {
-            if (base != null && (e.hasAttr("href") || e.hasAttr("src"))) {
-                changed |= absolutise(e, base);
-            }
-            if (e.normalName().equals("a") && e.hasAttr("href")) {
-                addLink(links, e);
-            }
-        }
-        String out = html;
-        if (changed) {
-            doc.outputSettings().prettyPrint(false);
-            out = doc.body().html();
-        }
-        return new Fragment(text, links, out);
+        StringBuilder out = new StringBuilder(html.length());
+        Reading reading = new Reading(base);
+        reading.policy = POLICY.apply(HtmlStreamRenderer.create(out, Handler.DO_NOTHING));
+        HtmlSanitizer.sanitize(html, reading);
+        return new Fragment(reading.text.toString().trim(), reading.links, out.toString().trim());
     }
 
     /**
-     * Resolves an element's relative href and src against {@code base}; true when one changed.
-     * Fragment-only references stay as they are.
+     * Sits between OWASP's tag balancer and the policy: collects the text as jsoup's
+     * {@code Element.text()} would build it and the links of {@code a} elements, resolves relative
+     * URLs in place, and hands every event on to the policy unchanged otherwise.
      */
-    private static boolean absolutise(Element e, String base) {
-        boolean changed = false;
-        for (String attr : new String[] {"href", "src"}) {
-            String v = e.attr(attr);
-            // "#fn1" points inside the entry's own text (footnotes), not at the feed document: leave it
-            if (v.isEmpty() || v.startsWith("#") || v.startsWith("http://") || v.startsWith("https://")) {
-                continue;
+    private static final class Reading implements HtmlSanitizer.Policy {
+        private final String base;
+        private HtmlSanitizer.Policy policy;
+        private final StringBuilder text = new StringBuilder();
+        private final List<String> links = new ArrayList<>();
+        /** Open elements, innermost last (the balancer closes what it opens, voids excepted). */
+        private final List<String> open = new ArrayList<>();
+        /** Inside script or style (jsoup keeps their content as data, not text): how deep. */
+        private int data;
+        /** A block element just ended: a space is due if a text or an inline element follows. */
+        private boolean blockEnded;
+
+        Reading(String base) {
+            this.base = base;
+        }
+
+        @Override
+        public void openDocument() {
+            policy.openDocument();
+        }
+
+        @Override
+        public void closeDocument() {
+            policy.closeDocument();
+        }
+
+        @Override
+        public void openTag(String name, List<String> attrs) {
+            if (blockEnded && !JsoupTags.formatAsBlock(name)) {
+                space();
             }
-            String abs = Links.resolveAny(base, v);
-            if (abs != null && !abs.equals(v)) {
-                e.attr(attr, abs);
-                changed = true;
+            blockEnded = false;
+            if (JsoupTags.isBlock(name) || name.equals("br")) {
+                space();
+            }
+            if (base != null) {
+                absolutise(attrs, base);
+            }
+            if (name.equals("a")) {
+                for (int i = 0; i + 1 < attrs.size(); i += 2) {
+                    if (attrs.get(i).equals("href")) {
+                        String href = attrs.get(i + 1).trim();
+                        if (href.startsWith("http://") || href.startsWith("https://")) {
+                            links.add(href);
+                        }
+                        break;
+                    }
+                }
+            }
+            if (JsoupTags.isVoid(name)) {
+                blockEnded = JsoupTags.isBlock(name); // a void element ends where it starts
+            } else {
+                open.add(name);
+                if (name.equals("script") || name.equals("style")) {
+                    data++;
+                }
+            }
+            policy.openTag(name, attrs);
+        }
+
+        @Override
+        public void closeTag(String name) {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                if (open.get(i).equals(name)) {
+                    open.remove(i);
+                    if (name.equals("script") || name.equals("style")) {
+                        data--;
+                    }
+                    break;
+                }
+            }
+            blockEnded = JsoupTags.isBlock(name);
+            policy.closeTag(name);
+        }
+
+        @Override
+        public void text(String chunk) {
+            if (data == 0) {
+                if (blockEnded) {
+                    space();
+                }
+                blockEnded = false;
+                if (preserved()) {
+                    text.append(chunk);
+                } else {
+                    appendNormalised(chunk);
+                }
+            }
+            policy.text(chunk);
+        }
+
+        /** jsoup keeps whitespace under pre, plaintext, textarea and title, looking six levels up. */
+        private boolean preserved() {
+            for (int i = open.size() - 1, n = 0; i >= 0 && n < 6; i--, n++) {
+                if (JsoupTags.preservesWhitespace(open.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void space() {
+            int n = text.length();
+            if (n > 0 && text.charAt(n - 1) != ' ') {
+                text.append(' ');
             }
         }
-        return changed;
+
+        /** Whitespace runs as one space, leading whitespace dropped after a space; invisible characters dropped. */
+        private void appendNormalised(String s) {
+            boolean lastWasWhite = false;
+            boolean reachedNonWhite = false;
+            boolean stripLeading = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
+            for (int i = 0; i < s.length(); ) {
+                int c = s.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+                    if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
+                        continue;
+                    }
+                    text.append(' ');
+                    lastWasWhite = true;
+                } else if (c != 8203 && c != 173) {
+                    text.appendCodePoint(c);
+                    lastWasWhite = false;
+                    reachedNonWhite = true;
+                }
+            }
+        }
     }
 
-    private static void addLink(List<String> out, Element a) {
-        String href = a.attr("href").trim();
-        if (href.startsWith("http://") || href.startsWith("https://")) {
-            out.add(href);
+    /** Relative href and src values resolved against {@code base}, in an attribute list (name, value, ...). */
+    private static void absolutise(List<String> attrs, String base) {
+        for (int i = 0; i + 1 < attrs.size(); i += 2) {
+            String name = attrs.get(i);
+            if (name.equals("href") || name.equals("src")) {
+                String v = attrs.get(i + 1);
+                if (v.isEmpty() || v.startsWith("#") || v.startsWith("http://") || v.startsWith("https://")) {
+                    continue; // "#fn1" points inside the entry's own text (footnotes), not at the feed document
+                }
+                String abs = Links.resolveAny(base, v);
+                if (abs != null && !abs.equals(v)) {
+                    attrs.set(i + 1, abs);
+                }
+            }
         }
     }
+
 }

@@ -93,7 +93,7 @@ final class JsonFeedParser implements Connector {
                 : contentText != null ? HfDailyParser.paragraphs(contentText)
                 : summary != null ? HfDailyParser.paragraphs(summary) : "";
         HtmlCleaner.Fragment fragment = html.read(rawHtml, base);
-        String summaryHtml = html.sanitise(fragment.html());
+        String summaryHtml = fragment.html(); // sanitised in the same pass
         String summaryText = fragment.text();
 
         String title = html.title(HfDailyParser.text(entry, "title"));
