@@ -247,13 +247,21 @@ final class TitleIndex {
         }
         Arrays.sort(order, 0, n);
         List<Long> out = new ArrayList<>();
+        // each stored title (the entry's lines) compared where it lies, the query made ready once
+        TitleMatch.Query query = new TitleMatch.Query(significant);
         for (int i = 0; i < Math.min(n, limit); i++) {
             long id = order[i] & ((1L << 40) - 1);
-            for (String words : papers.titlesOf(papers.find(id))) {
-                if (TitleMatch.similarity(significant, significant(words)) > 0) {
+            String titles = papers.titles[papers.find(id)];
+            for (int start = 0; start < titles.length(); ) {
+                int end = titles.indexOf('\n', start);
+                if (end < 0) {
+                    end = titles.length();
+                }
+                if (query.similarity(titles, start, end) > 0) {
                     out.add(id);
                     break;
                 }
+                start = end + 1;
             }
         }
         return out;

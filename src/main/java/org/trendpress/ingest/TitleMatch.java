@@ -293,6 +293,165 @@ final class TitleMatch {
         return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
     }
 
+    /**
+     * One title's {@link #significant} tokens, made ready once to be compared with many stored
+     * titles (the {@link TitleIndex}'s candidates): their hash codes and joined length are worked
+     * out once, and a stored title (its tokens joined by single spaces) is compared where it lies,
+     * without splitting it. {@link #similarity(String, int, int)} gives what
+     * {@link TitleMatch#similarity(List, List)} gives for the split title, to the last bit; a title
+     * with a number on either side, or spaced otherwise than singly, goes through that method.
+     * Not thread-safe (it reuses its arrays).
+     */
+    static final class Query {
+        private final List<String> tokens;
+        private final int[] hashes;
+        private final boolean numbers;
+        private final int joinedLength;
+        private String joined;
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private int[] regionHashes = new int[16];
+
+        Query(List<String> tokens) {
+            this.tokens = tokens;
+            this.hashes = TitleMatch.hashes(tokens, tokens.size());
+            this.numbers = TitleMatch.numbers(tokens) != null;
+            this.joinedLength = TitleMatch.joinedLength(tokens);
+        }
+
+        /** {@code similarity(tokens, Arrays.asList(text.substring(from, to).split(" ")))}. */
+        double similarity(String text, int from, int to) {
+            int nb = numbers ? -1 : tokenise(text, from, to);
+            if (nb < 0) {
+                return TitleMatch.similarity(tokens, java.util.Arrays.asList(text.substring(from, to).split(" ")));
+            }
+            int na = tokens.size();
+            if (na < MIN_SIGNIFICANT || nb < MIN_SIGNIFICANT) {
+                return 0;
+            }
+            // neither side names a number: sameNumbers holds. Then as similarity(List, List) counts.
+            int common = 0;
+            int union = 0;
+            for (int i = 0; i < na; i++) {
+                String t = tokens.get(i);
+                if (inRegions(text, nb, t, hashes[i])) {
+                    common++;
+                }
+                if (!contains(tokens, hashes, i, t, hashes[i])) {
+                    union++;
+                }
+            }
+            for (int j = 0; j < nb; j++) {
+                if (!regionBefore(text, j) && !inTokens(text, j)) {
+                    union++;
+                }
+            }
+            double jaccard = (double) common / union;
+            int smaller = Math.min(na, nb);
+            boolean subset = common == smaller && na != nb;
+            if (subset) {
+                return jaccard >= SUBSET_JACCARD ? jaccard : 0;
+            }
+            if (jaccard >= JACCARD) {
+                return jaccard;
+            }
+            double containment = (double) common / smaller;
+            if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
+                return jaccard;
+            }
+            int la = joinedLength;
+            int lb = (to - from) - (nb - 1);
+            int max = Math.max(la, lb);
+            if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
+                double e = 1 - (double) Math.abs(la - lb) / max;
+                return e >= EDIT ? e : 0;
+            }
+            if (joined == null) {
+                joined = String.join("", tokens);
+            }
+            StringBuilder b = new StringBuilder(lb);
+            for (int j = 0; j < nb; j++) {
+                b.append(text, starts[j], ends[j]);
+            }
+            return editSimilarityAtLeast(joined, b.toString(), EDIT);
+        }
+
+        /**
+         * Finds the tokens of {@code text[from, to)}, their bounds and hash codes; their number, or
+         * -1 when the region is not non-empty tokens joined by single spaces or a token is a number.
+         */
+        private int tokenise(String text, int from, int to) {
+            if (from >= to || text.charAt(from) == ' ' || text.charAt(to - 1) == ' ') {
+                return -1;
+            }
+            int n = 0;
+            int start = from;
+            int h = 0;
+            boolean digits = true;
+            for (int i = from; i <= to; i++) {
+                char c = i < to ? text.charAt(i) : ' ';
+                if (c == ' ') {
+                    if (i == start || digits) {
+                        return -1; // an empty token (two spaces), or a number
+                    }
+                    if (n == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, n * 2);
+                        ends = java.util.Arrays.copyOf(ends, n * 2);
+                        regionHashes = java.util.Arrays.copyOf(regionHashes, n * 2);
+                    }
+                    starts[n] = start;
+                    ends[n] = i;
+                    regionHashes[n] = h;
+                    n++;
+                    start = i + 1;
+                    h = 0;
+                    digits = true;
+                } else {
+                    h = 31 * h + c;
+                    digits &= Character.isDigit(c);
+                }
+            }
+            return n;
+        }
+
+        private boolean regionEquals(String text, int k, String t) {
+            int len = ends[k] - starts[k];
+            return len == t.length() && text.regionMatches(starts[k], t, 0, len);
+        }
+
+        /** Whether one of the stored title's tokens is {@code t} (hash code {@code h}). */
+        private boolean inRegions(String text, int nb, String t, int h) {
+            for (int k = 0; k < nb; k++) {
+                if (regionHashes[k] == h && regionEquals(text, k, t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the stored title's token {@code j} came earlier in it. */
+        private boolean regionBefore(String text, int j) {
+            int len = ends[j] - starts[j];
+            for (int k = 0; k < j; k++) {
+                if (regionHashes[k] == regionHashes[j] && ends[k] - starts[k] == len
+                        && text.regionMatches(starts[k], text, starts[j], len)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the query has the stored title's token {@code j}. */
+        private boolean inTokens(String text, int j) {
+            for (int k = 0; k < tokens.size(); k++) {
+                if (hashes[k] == regionHashes[j] && regionEquals(text, j, tokens.get(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Whether {@code list}'s first {@code n} elements (with these hash codes) include {@code t} (hash code {@code h}). */
     private static boolean contains(List<String> list, int[] hashes, int n, String t, int h) {
         for (int k = 0; k < n; k++) {

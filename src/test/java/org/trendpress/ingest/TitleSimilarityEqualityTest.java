@@ -99,6 +99,57 @@ class TitleSimilarityEqualityTest {
         assertThat(matches).as("pairs that match, so every rule was reached").isGreaterThan(10_000);
     }
 
+    /**
+     * {@link TitleMatch.Query} compares a stored title where it lies in the index's string (its
+     * lines, each the tokens joined by spaces): the same answers as splitting it, on regions with
+     * numbers, repeated tokens, doubled or edge spaces and empty lines, one query against many.
+     */
+    @Test
+    void aQueryOverStoredTitlesGivesTheSameAnswersAsSplittingThem() {
+        Random r = new Random(20261202);
+        int matches = 0;
+        int compared = 0;
+        for (int k = 0; k < 20_000; k++) {
+            List<String> a = title(r, k % 5 != 0);
+            TitleMatch.Query query = new TitleMatch.Query(a);
+            StringBuilder stored = new StringBuilder();
+            int lines = 1 + r.nextInt(4);
+            for (int l = 0; l < lines; l++) {
+                if (l > 0) {
+                    stored.append('\n');
+                }
+                List<String> b = r.nextBoolean() ? variant(r, a) : title(r, r.nextBoolean());
+                String words = String.join(" ", b);
+                switch (r.nextInt(12)) {
+                    case 0 -> words = words.replaceFirst(" ", "  "); // an empty token
+                    case 1 -> words = " " + words;
+                    case 2 -> words = words + " ";
+                    case 3 -> words = "";
+                    default -> { }
+                }
+                stored.append(words);
+            }
+            String text = stored.toString();
+            for (int from = 0; from <= text.length(); ) {
+                int to = text.indexOf('\n', from);
+                if (to < 0) {
+                    to = text.length();
+                }
+                double expected = TitleMatch.similarity(a,
+                        java.util.Arrays.asList(text.substring(from, to).split(" ")));
+                assertThat(query.similarity(text, from, to)).as("%s | [%s]", a, text.substring(from, to))
+                        .isEqualTo(expected);
+                compared++;
+                if (expected > 0) {
+                    matches++;
+                }
+                from = to + 1;
+            }
+        }
+        assertThat(compared).isGreaterThan(40_000);
+        assertThat(matches).as("pairs that match, so every rule was reached").isGreaterThan(5_000);
+    }
+
     @Test
     void realTitlesGiveTheSameAnswers() {
         String[][] pairs = {
