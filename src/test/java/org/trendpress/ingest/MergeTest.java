@@ -13,6 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trendpress.classify.Classifier;
+import org.trendpress.classify.Kind;
 import org.junit.jupiter.api.io.TempDir;
 import org.trendpress.store.Database;
 
@@ -121,6 +123,32 @@ class MergeTest {
         assertThat(p.get("authors")).isEqualTo("Ada Lovelace, Alan Turing");
         assertThat(p.get("canonical_url")).isEqualTo("https://arxiv.org/abs/2610.01234");
         assertThat(count("SELECT COUNT(*) FROM items WHERE paper_id IS NOT NULL")).isEqualTo(3);
+    }
+
+    /**
+     * A paper is found through the canonical URL of an item it already has (not its own URL): once
+     * by the single save, once by a source's batch (looked up by the URL's 64-bit key, migration V9).
+     */
+    @Test
+    void anItemLinkingWhereAnotherSightingLinkedJoinsThatPaper() {
+        save(hf("hf-2610.01234", "2610.01234", "Tiny Recurrent Models Reason Well", 143, 512), true);
+        assertThat(paper("arxiv_id = '2610.01234'").get("canonical_url")).isEqualTo("https://arxiv.org/abs/2610.01234");
+        // no id of its own, another title: only the Hugging Face page it links ties it to the paper
+        save(post("lab", "lab-1", "https://huggingface.co/papers/2610.01234", "What we read this week",
+                List.of(), null, null, T0.plusSeconds(7200)), true);
+        Item batched = post("lab2", "lab2-1", "https://huggingface.co/papers/2610.01234?utm_source=feed",
+                "Reading list", List.of(), null, null, T0.plusSeconds(9000));
+        Item unrelated = post("lab2", "lab2-2", "https://lab2.example.org/posts/other", "Something else entirely",
+                List.of(), null, null, T0.plusSeconds(9000));
+        Classifier.Classification research = new Classifier.Classification(Kind.RESEARCH, 0.9, "test", List.of());
+        jdbi.useTransaction(h -> store.saveAll(h, "lab2", List.of(batched, unrelated), List.of(research, research), T0));
+
+        assertThat(count("SELECT COUNT(*) FROM papers WHERE arxiv_id = '2610.01234'")).isEqualTo(1);
+        long paperId = ((Number) paper("arxiv_id = '2610.01234'").get("id")).longValue();
+        assertThat(count("SELECT COUNT(*) FROM items WHERE paper_id = " + paperId)).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM items WHERE guid = 'lab2-2' AND (paper_id IS NULL OR paper_id <> "
+                + paperId + ")")).isEqualTo(1);
+        assertThat(paper("id = " + paperId).get("mentions")).isEqualTo(3);
     }
 
     @Test
