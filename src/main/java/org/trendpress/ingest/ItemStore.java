@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trendpress.classify.Classifier;
 import org.trendpress.classify.Kind;
-import org.trendpress.store.KeyHash;
 
 /**
  * The database side of Items and Papers: each entry stored once per (source, guid) — the items
@@ -436,15 +435,9 @@ final class ItemStore {
                 for (List<String> part : chunks(urls)) {
                     read(h, "SELECT id, arxiv_id, doi, canonical_url FROM papers WHERE canonical_url IN (" + marks(part.size())
                             + ")", part, rs -> addById(paperUrl, rs.getString(4), paperIds(rs)));
-                    // by key (KeyHash), then by the URL itself: a key may stand for other URLs too
-                    Set<String> wanted = new HashSet<>(part);
                     read(h, "SELECT DISTINCT p.id, p.arxiv_id, p.doi, i.canonical_url FROM items i"
-                            + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_hash IN (" + marks(part.size()) + ")",
-                            keys(part, KeyHash::of), rs -> {
-                                if (wanted.contains(rs.getString(4))) {
-                                    addById(itemUrl, rs.getString(4), paperIds(rs));
-                                }
-                            });
+                            + " JOIN papers p ON p.id = i.paper_id WHERE i.canonical_url IN (" + marks(part.size()) + ")",
+                            part, rs -> addById(itemUrl, rs.getString(4), paperIds(rs)));
                     urlRead.addAll(part);
                 }
             } catch (SQLException e) {
@@ -452,23 +445,14 @@ final class ItemStore {
             }
         }
 
-        /** The 64-bit keys of some strings, in their order. */
-        private static List<Long> keys(List<String> values, java.util.function.Function<String, Long> key) {
-            List<Long> out = new ArrayList<>(values.size());
-            for (String v : values) {
-                out.add(key.apply(v));
-            }
-            return out;
-        }
-
         private interface Row {
             void accept(ResultSet rs) throws SQLException;
         }
 
-        private static void read(Handle h, String sql, List<?> keys, Row row) throws SQLException {
+        private static void read(Handle h, String sql, List<String> keys, Row row) throws SQLException {
             try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
                 for (int i = 0; i < keys.size(); i++) {
-                    ps.setObject(i + 1, keys.get(i));
+                    ps.setString(i + 1, keys.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -533,9 +517,9 @@ final class ItemStore {
             }
             List<String> hashes = new ArrayList<>(hashSet);
             List<String> keys = new ArrayList<>(keySet);
-            // row-value IN lists: each pair is a point look-up on the (source_id, guid_hash) index, where
-            // an IN list on the second column alone makes H2 read every item of the source (and a UNION
-            // ALL of point queries took twice as long); entry keys are looked up by their 64-bit key
+            // row-value IN lists: each pair is a point look-up on the (source_id, guid_hash) or
+            // (source_id, entry_key) index, where an IN list on the second column alone makes H2 read
+            // every item of the source (and a UNION ALL of point queries took twice as long)
             List<Object[]> rows = new ArrayList<>();
             try {
                 for (int from = 0; from < hashes.size(); from += CHUNK) {
@@ -551,23 +535,14 @@ final class ItemStore {
                         }
                     }
                 }
-                // by key (KeyHash of source and entry key), then by the source and entry key themselves
-                Set<String> wanted = new HashSet<>(keys);
                 for (int from = 0; from < keys.size(); from += CHUNK) {
                     List<String> part = padded(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
-                    // the key alone in the WHERE clause: with "repeat_of IS NULL" there too, H2 could pick
-                    // that column's index on a table it has not analysed yet, and read every first item
-                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT entry_key, id, paper_id,"
-                            + " source_id, repeat_of FROM items WHERE entry_hash IN (" + marks(part.size()) + ")")) {
-                        for (int i = 0; i < part.size(); i++) {
-                            ps.setLong(i + 1, KeyHash.entry(sourceId, part.get(i)));
-                        }
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT entry_key, id, paper_id FROM items"
+                            + " WHERE (source_id, entry_key) IN (" + pairs(part.size()) + ") AND repeat_of IS NULL")) {
+                        bindPairs(ps, sourceId, part);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                if (rs.getObject(5) == null && sourceId.equals(rs.getString(4))
-                                        && wanted.contains(rs.getString(1))) {
-                                    rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
-                                }
+                                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
                             }
                         }
                     }
@@ -646,15 +621,11 @@ final class ItemStore {
         } else if (batch != null) {
             repeat = Optional.ofNullable(batch.firsts.get(entryKey));
         } else {
-            // by the key alone (see Batch), the rest compared here
-            String key = entryKey;
-            repeat = h.createQuery("SELECT id, paper_id, source_id, entry_key, repeat_of FROM items WHERE entry_hash=:e"
+            repeat = h.createQuery("SELECT id, paper_id FROM items WHERE source_id=:s AND entry_key=:k AND repeat_of IS NULL"
                             + " ORDER BY id")
-                    .bind("e", KeyHash.entry(item.sourceId(), entryKey))
-                    .map((rs, ctx) -> rs.getObject("repeat_of") == null && item.sourceId().equals(rs.getString("source_id"))
-                            && key.equals(rs.getString("entry_key"))
-                            ? new long[] {rs.getLong("id"), rs.getLong("paper_id")} : null)
-                    .stream().filter(Objects::nonNull).findFirst();
+                    .bind("s", item.sourceId()).bind("k", entryKey)
+                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("paper_id")})
+                    .findFirst();
         }
         Long repeatOf = repeat.map(r -> r[0]).orElse(null);
         Long repeatPaper = repeat.map(r -> r[1]).filter(p -> p != 0).orElse(null);
@@ -802,8 +773,8 @@ final class ItemStore {
                 + " summary_html, summary_text, authors, arxiv_id, doi, published_at, first_seen_at, kind,"
                 + " kind_reason, kind_confidence, entry_key, repeat_of, source_rank, arxiv_version, upvotes, stars, comments,"
                 + " code_url, project_url, pdf_url, primary_category, categories, arxiv_comment, journal_ref,"
-                + " canonical_hash, entry_hash, paper_id, featured_in)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + " paper_id, featured_in)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + (featured ? "(SELECT featured_in FROM papers WHERE id=?)" : "NULL") + ")");
         try {
             int i = 1;
@@ -837,8 +808,6 @@ final class ItemStore {
             set(ps, i++, cut(d.categories().isEmpty() ? null : String.join(" ", d.categories()), 1000));
             set(ps, i++, cut(d.comment(), 2000));
             set(ps, i++, cut(d.journalRef(), 1000));
-            set(ps, i++, KeyHash.of(cut(item.canonicalUrl(), 2000)));
-            set(ps, i++, KeyHash.entry(item.sourceId(), cut(entryKey, 2000)));
             set(ps, i++, paperId);
             if (featured) {
                 ps.setLong(i, paperId);
@@ -1348,9 +1317,9 @@ final class ItemStore {
         List<PaperIds> byUrl = h.createQuery("SELECT id, arxiv_id, doi FROM papers WHERE canonical_url=:u ORDER BY id")
                 .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
         if (byUrl.isEmpty()) {
-            byUrl = h.createQuery("SELECT DISTINCT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
-                            + " WHERE i.canonical_hash=:k AND i.canonical_url=:u ORDER BY p.id")
-                    .bind("k", KeyHash.of(url)).bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
+            byUrl = h.createQuery("SELECT p.id, p.arxiv_id, p.doi FROM items i JOIN papers p ON p.id = i.paper_id"
+                            + " WHERE i.canonical_url=:u ORDER BY p.id")
+                    .bind("u", url).map((rs, ctx) -> paperIds(rs)).list();
         }
         return byUrl;
     }

@@ -127,7 +127,7 @@ class MergeTest {
 
     /**
      * A paper is found through the canonical URL of an item it already has (not its own URL): once
-     * by the single save, once by a source's batch (looked up by the URL's 64-bit key, migration V9).
+     * by the single save, once by a source's batch.
      */
     @Test
     void anItemLinkingWhereAnotherSightingLinkedJoinsThatPaper() {
