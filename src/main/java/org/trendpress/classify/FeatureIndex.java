@@ -51,9 +51,15 @@ final class FeatureIndex {
     private final Map<String, Word> words = new HashMap<>();
     private final Map<String, Row> named = new HashMap<>();
 
+    /** The models' words and the lexicon's, so that an item's tokens are these very instances. */
+    private final Features.Vocabulary vocabulary;
+
     FeatureIndex(LinearModel kind, LinearModel topic) {
         kind.weights.forEach((feature, w) -> row(feature).kind = w);
         topic.weights.forEach((feature, w) -> row(feature).topic = w);
+        java.util.Set<String> known = new java.util.HashSet<>(words.keySet());
+        known.addAll(TopicLexicon.words());
+        vocabulary = new Features.Vocabulary(known);
     }
 
     private Row row(String feature) {
@@ -149,6 +155,11 @@ final class FeatureIndex {
         private Word last;
         private String prevWord;
         private Word prev;
+
+        @Override
+        Features.Vocabulary vocabulary() {
+            return vocabulary;
+        }
 
         private void reset() {
             if (slots.length > BIG || buckets.length > 4 * BIG) {

@@ -71,6 +71,11 @@ final class Features {
         /** A feature by name. */
         abstract void put(String feature);
 
+        /** Known words whose own instances tokens may be (see {@link Vocabulary}), or null. */
+        Vocabulary vocabulary() {
+            return null;
+        }
+
         /** All text features are in; what follows weighs 1. */
         abstract void endText();
     }
@@ -102,8 +107,9 @@ final class Features {
         String title = f.title().toLowerCase(Locale.ROOT);
         String summary = f.summary().length() > MAX_SUMMARY ? f.summary().substring(0, MAX_SUMMARY) : f.summary();
         summary = summary.toLowerCase(Locale.ROOT);
-        String[] tw = tokens(title);
-        String[] sw = tokens(summary);
+        Vocabulary v = sink.vocabulary();
+        String[] tw = tokens(title, v);
+        String[] sw = tokens(summary, v);
         sink.start(4 * (tw.length * 3 + sw.length * 2) + 64);
         for (String t : tw) {
             sink.word("t:", t);
@@ -224,21 +230,85 @@ final class Features {
 
     /** Lower-case letter/digit runs of at least two characters (input already lower-cased). */
     static String[] tokens(String s) {
+        return tokens(s, null);
+    }
+
+    /**
+     * {@link #tokens(String)}, where a token {@code vocabulary} knows is its instance there (equal
+     * strings, so every feature and answer is the same): no copy is made of it, and its hash code
+     * is known already when the models look it up.
+     */
+    static String[] tokens(String s, Vocabulary vocabulary) {
         String[] out = new String[(s.length() + 1) / 3]; // a word and its separator take 3 characters or more
         int n = 0;
         int start = -1;
+        int h = 0;
         for (int i = 0; i <= s.length(); i++) {
-            boolean word = i < s.length() && letterOrDigit(s.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            boolean word = i < s.length() && letterOrDigit(c);
+            if (word) {
+                if (start < 0) {
+                    start = i;
+                    h = 0;
+                }
+                h = 31 * h + c; // String.hashCode of the token, as it goes
+            } else if (start >= 0) {
                 if (i - start >= 2 && i - start <= 30) {
-                    out[n++] = s.substring(start, i);
+                    String known = vocabulary == null ? null : vocabulary.find(s, start, i, h);
+                    out[n++] = known != null ? known : s.substring(start, i);
                 }
                 start = -1;
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * A fixed set of words, found by a region of a text and that region's hash code without a
+     * string being made of it: open addressing over the words' own instances.
+     */
+    static final class Vocabulary {
+        private final String[] table;
+
+        Vocabulary(java.util.Collection<String> words) {
+            int size = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
+            table = new String[size];
+            for (String w : words) {
+                int i = slot(w.hashCode());
+                while (table[i] != null && !table[i].equals(w)) {
+                    i = (i + 1) & (table.length - 1);
+                }
+                table[i] = w;
+            }
+        }
+
+        private int slot(int h) {
+            return (h ^ (h >>> 16)) & (table.length - 1);
+        }
+
+        /** The word equal to {@code s[from, to)} (whose hash code is {@code h}), or null. */
+        String find(String s, int from, int to, int h) {
+            int len = to - from;
+            for (int i = slot(h); ; i = (i + 1) & (table.length - 1)) {
+                String w = table[i];
+                if (w == null) {
+                    return null;
+                }
+                if (w.length() == len && w.hashCode() == h && s.regionMatches(from, w, 0, len)) {
+                    return w;
+                }
+            }
+        }
+
+        int size() {
+            int n = 0;
+            for (String w : table) {
+                if (w != null) {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 
     /** {@link Character#isLetterOrDigit(char)}, answered without a table look-up for ASCII. */

@@ -111,6 +111,22 @@ final class TopicLexicon {
     }
 
     private static final Map<String, Node> ROOT = new HashMap<>();
+
+    /** Every word of every term (the keys of every level), for {@link Features.Vocabulary}. */
+    static java.util.Set<String> words() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.ArrayDeque<Map<String, Node>> todo = new java.util.ArrayDeque<>();
+        todo.add(ROOT);
+        while (!todo.isEmpty()) {
+            for (Map.Entry<String, Node> e : todo.poll().entrySet()) {
+                out.add(e.getKey());
+                if (e.getValue().next != null) {
+                    todo.add(e.getValue().next);
+                }
+            }
+        }
+        return out;
+    }
     private static int ids;
     private static final String[] X = new String[Topic.values().length];
     private static final String[] X2 = new String[Topic.values().length];

@@ -1,0 +1,44 @@
+package org.trendpress.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Features#tokens(String, Features.Vocabulary)} gives the tokens {@link Features#tokens(String)}
+ * gives, a known one as the vocabulary's own instance: the classifier then looks its words up
+ * without copying or hashing them again, and every answer stays the same
+ * ({@code ClassifierEqualityTest} checks those).
+ */
+class FeaturesVocabularyTest {
+
+    @Test
+    void sameTokensKnownOnesAsTheVocabularysInstances() {
+        List<String> words = List.of("transformer", "scaling", "laws", "ab", "é", "naïve", "x1", "0123456789");
+        Features.Vocabulary v = new Features.Vocabulary(words.stream().map(String::new).toList());
+        assertThat(v.size()).isEqualTo(words.size());
+        Random r = new Random(7);
+        String[] pool = {"transformer", "transformers", "scaling", "laws", "law", "ab", "a", "é", "naïve", "naive",
+            "x1", "0123456789", "unknown", "z", "thirtyonecharacterslongwordxxxxx"};
+        for (int k = 0; k < 5_000; k++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = r.nextInt(12); n > 0; n--) {
+                text.append(pool[r.nextInt(pool.length)]).append(" ,.-:\n".charAt(r.nextInt(6)));
+            }
+            String s = text.toString();
+            String[] plain = Features.tokens(s);
+            String[] interned = Features.tokens(s, v);
+            assertThat(interned).as(s).containsExactly(plain);
+            for (String t : interned) {
+                String known = v.find(t, 0, t.length(), t.hashCode());
+                if (known != null) {
+                    assertThat(t).isSameAs(known);
+                }
+            }
+        }
+        assertThat(v.find("xx transformer", 3, 14, "transformer".hashCode())).isEqualTo("transformer");
+        assertThat(v.find("transformers", 0, 12, "transformers".hashCode())).isNull();
+    }
+}
