@@ -149,6 +149,27 @@ class HtmlCleanerReadTest {
         assertThat(cdata.html()).doesNotContain("<script").doesNotContain("CDATA");
     }
 
+    /**
+     * Two more places where the text follows the sanitiser's tree rather than jsoup's (found in
+     * review; the sanitised HTML is OWASP's own either way): a script inside a {@code select} is
+     * closed by OWASP's tag balancer before its body, so the body is text (and is text in the
+     * sanitised HTML too); and past the balancer's nesting limit of 256 elements, tags and text are
+     * dropped, so neither the text nor the links see them (a feed can only hide its own item's
+     * links that way, which it could do by leaving them out).
+     */
+    @Test
+    void malformedNestingFollowsTheSanitisersTree() {
+        HtmlCleaner.Fragment select = cleaner.read("<select><script>sel()</script>o</select>after");
+        assertThat(select.text()).isEqualTo("sel() oafter");
+        assertThat(select.html()).doesNotContain("<script");
+        assertThat(reference("<select><script>sel()</script>o</select>after", null).text()).isEqualTo("oafter");
+        String deep = "<span>".repeat(260) + "<a href=\"https://deep.test/\">d</a>x";
+        assertThat(cleaner.read(deep).links()).isEmpty();
+        assertThat(cleaner.read(deep).text()).isEmpty();
+        assertThat(cleaner.read("<span>".repeat(200) + "<a href=\"https://deep.test/\">d</a>x").links())
+                .containsExactly("https://deep.test/");
+    }
+
     /** Where two strings part, with a little context. */
     private static String diff(String a, String b) {
         int i = 0;
