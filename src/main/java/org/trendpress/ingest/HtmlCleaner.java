@@ -99,8 +99,7 @@ final class HtmlCleaner {
             return new Fragment(text(html), new ArrayList<>(), sanitise(html));
         }
         StringBuilder out = new StringBuilder(html.length());
-        Reading reading = new Reading(base);
-        reading.policy = POLICY.apply(HtmlStreamRenderer.create(out, Handler.DO_NOTHING));
+        Reading reading = new Reading(base, POLICY.apply(HtmlStreamRenderer.create(out, Handler.DO_NOTHING)));
         HtmlSanitizer.sanitize(html, reading);
         return new Fragment(reading.text.toString().trim(), reading.links, out.toString().trim());
     }
@@ -112,7 +111,7 @@ final class HtmlCleaner {
      */
     private static final class Reading implements HtmlSanitizer.Policy {
         private final String base;
-        private HtmlSanitizer.Policy policy;
+        private final HtmlSanitizer.Policy policy;
         private final StringBuilder text = new StringBuilder();
         private final List<String> links = new ArrayList<>();
         /** Open elements, innermost last (the balancer closes what it opens, voids excepted). */
@@ -122,8 +121,9 @@ final class HtmlCleaner {
         /** A block element just ended: a space is due if a text or an inline element follows. */
         private boolean blockEnded;
 
-        Reading(String base) {
+        Reading(String base, HtmlSanitizer.Policy policy) {
             this.base = base;
+            this.policy = policy;
         }
 
         @Override

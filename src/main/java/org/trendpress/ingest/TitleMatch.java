@@ -268,6 +268,17 @@ final class TitleMatch {
                 union++;
             }
         }
+        double decided = decide(common, union, na, nb, joinedLength(sa), joinedLength(sb));
+        return decided >= 0 ? decided : editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
+    }
+
+    /**
+     * The rules of {@link #similarity(List, List)} once the tokens are counted ({@code common} of
+     * the first title's tokens in the second, {@code union} distinct in both, {@code na} and
+     * {@code nb} tokens, {@code la} and {@code lb} characters joined): the answer, or -1 when only
+     * the edit similarity of the joined tokens can tell.
+     */
+    private static double decide(int common, int union, int na, int nb, int la, int lb) {
         double jaccard = (double) common / union;
         int smaller = Math.min(na, nb);
         boolean subset = common == smaller && na != nb;
@@ -283,14 +294,12 @@ final class TitleMatch {
             return jaccard;
         }
         // editSimilarityAtLeast's own length shortcut, on the lengths of the joined tokens, before joining them
-        int la = joinedLength(sa);
-        int lb = joinedLength(sb);
         int max = Math.max(la, lb);
         if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
             double e = 1 - (double) Math.abs(la - lb) / max;
             return e >= EDIT ? e : 0;
         }
-        return editSimilarityAtLeast(String.join("", sa), String.join("", sb), EDIT);
+        return -1;
     }
 
     /**
@@ -346,25 +355,10 @@ final class TitleMatch {
                     union++;
                 }
             }
-            double jaccard = (double) common / union;
-            int smaller = Math.min(na, nb);
-            boolean subset = common == smaller && na != nb;
-            if (subset) {
-                return jaccard >= SUBSET_JACCARD ? jaccard : 0;
-            }
-            if (jaccard >= JACCARD) {
-                return jaccard;
-            }
-            double containment = (double) common / smaller;
-            if (smaller >= CONTAINMENT_MIN && containment >= CONTAINMENT && jaccard >= CONTAINMENT_JACCARD) {
-                return jaccard;
-            }
-            int la = joinedLength;
             int lb = (to - from) - (nb - 1);
-            int max = Math.max(la, lb);
-            if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
-                double e = 1 - (double) Math.abs(la - lb) / max;
-                return e >= EDIT ? e : 0;
+            double decided = decide(common, union, na, nb, joinedLength, lb);
+            if (decided >= 0) {
+                return decided;
             }
             if (joined == null) {
                 joined = String.join("", tokens);
