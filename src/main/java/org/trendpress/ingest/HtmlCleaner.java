@@ -218,25 +218,38 @@ final class HtmlCleaner {
             }
         }
 
-        /** Whitespace runs as one space, leading whitespace dropped after a space; invisible characters dropped. */
+        /**
+         * Whitespace runs as one space, leading whitespace dropped after a space; invisible characters
+         * dropped. Other characters are copied in runs (a surrogate is never one of those characters,
+         * so going by char keeps every code point as it is).
+         */
         private void appendNormalised(String s) {
             boolean lastWasWhite = false;
             boolean reachedNonWhite = false;
             boolean stripLeading = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
-            for (int i = 0; i < s.length(); ) {
-                int c = s.codePointAt(i);
-                i += Character.charCount(c);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
-                    if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
-                        continue;
+            int run = -1;
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0';
+                if (!white && c != '\u200B' && c != '\u00AD') {
+                    if (run < 0) {
+                        run = i;
                     }
-                    text.append(' ');
-                    lastWasWhite = true;
-                } else if (c != 8203 && c != 173) {
-                    text.appendCodePoint(c);
                     lastWasWhite = false;
                     reachedNonWhite = true;
+                    continue;
                 }
+                if (run >= 0) {
+                    text.append(s, run, i);
+                    run = -1;
+                }
+                if (white && !((stripLeading && !reachedNonWhite) || lastWasWhite)) {
+                    text.append(' ');
+                    lastWasWhite = true;
+                }
+            }
+            if (run >= 0) {
+                text.append(s, run, s.length());
             }
         }
     }
