@@ -40,7 +40,7 @@ class H2ConnectionPoolTest {
     }
 
     @Test
-    void aFileDatabaseWritesItsChangesOutEvery100MsUnlessTheUrlSaysOtherwise() {
+    void aFileDatabaseWritesItsChangesOutEvery25MsUnlessTheUrlSaysOtherwise() {
         try (Database db = Database.open(url("delay"), "sa", "")) {
             assertThat(writeDelay(db)).isEqualTo(String.valueOf(Database.H2_WRITE_DELAY_MS)).isEqualTo("25");
             // set once at open, not per connection: a new session sees the same value
@@ -50,6 +50,29 @@ class H2ConnectionPoolTest {
         }
         try (Database db = Database.open(url("own-delay") + ";WRITE_DELAY=300", "sa", "")) {
             assertThat(writeDelay(db)).isEqualTo("300");
+        }
+    }
+
+    @Test
+    void theCacheOfAFileDatabaseIsA64thOfTheHeapUnlessTheUrlSaysOtherwise() {
+        assertThat(Database.h2CacheKb(256L << 20)).isEqualTo(4096);
+        assertThat(Database.h2CacheKb(1L << 30)).isEqualTo(16384);
+        assertThat(Database.h2CacheKb(6L << 30)).isEqualTo(98304);
+        assertThat(Database.h2CacheKb(64L << 20)).as("at least 4 MB").isEqualTo(4096);
+        assertThat(Database.h2CacheKb(Long.MAX_VALUE)).as("no limit known").isEqualTo(65536);
+        String ours = String.valueOf(Database.h2CacheKb(Runtime.getRuntime().maxMemory()));
+        try (Database db = Database.open(url("cache-size"), "sa", "")) {
+            assertThat(setting(db, "CACHE_SIZE")).isEqualTo(ours);
+            try (Handle a = db.jdbi().open(); Handle b = db.jdbi().open()) {
+                assertThat(setting(b, "CACHE_SIZE")).isEqualTo(ours);
+            }
+        }
+        try (Database db = Database.open(url("own-cache") + ";CACHE_SIZE=2048", "sa", "")) {
+            assertThat(setting(db, "CACHE_SIZE")).isEqualTo("2048");
+        }
+        // QUERY_CACHE_SIZE is another setting: the page cache is still ours
+        try (Database db = Database.open(url("query-cache") + ";QUERY_CACHE_SIZE=16", "sa", "")) {
+            assertThat(setting(db, "CACHE_SIZE")).isEqualTo(ours);
         }
     }
 
@@ -67,6 +90,15 @@ class H2ConnectionPoolTest {
                     .mapTo(String.class).one());
             assertThat(back).isEqualTo(text);
         }
+    }
+
+    private static String setting(Database db, String name) {
+        return db.jdbi().withHandle(h -> setting(h, name));
+    }
+
+    private static String setting(Handle h, String name) {
+        return h.createQuery("SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = :n")
+                .bind("n", name).mapTo(String.class).one();
     }
 
     private static String writeDelay(Database db) {
