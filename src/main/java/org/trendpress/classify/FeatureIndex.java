@@ -38,14 +38,17 @@ final class FeatureIndex {
     static final Row NONE = new Row("", false);
 
     /**
-     * The features of one word: as a word, title word, first title word, and bigrams with a next
-     * word (by that word's own {@code Word}: a bigram is looked up right after its second word).
+     * The features of one word: as a word, title word and first title word (found by the word's
+     * slot in {@link #vocabulary}, which tokens carry); bigrams are found by both words' slots.
      */
     private static final class Word {
         Row w;
         Row t;
         Row t0;
+        /** While the index is built: the bigrams this word starts, by their second word. */
         Map<Word, Row> bigrams;
+        /** The word's slot in {@link #vocabulary}. */
+        int slot;
     }
 
     private final Map<String, Word> words = new HashMap<>();
@@ -53,6 +56,14 @@ final class FeatureIndex {
 
     /** The models' words and the lexicon's, so that an item's tokens are these very instances. */
     private final Features.Vocabulary vocabulary;
+    /** The models' words by their slot in {@link #vocabulary} (null where a slot holds a lexicon-only word or none). */
+    private final Word[] bySlot;
+    /**
+     * The bigrams a model knows, by their words' slots ({@code first << 32 | second}): open
+     * addressing, -1 where empty (slots are never negative).
+     */
+    private final long[] bigramKeys;
+    private final Row[] bigramRows;
 
     FeatureIndex(LinearModel kind, LinearModel topic) {
         kind.weights.forEach((feature, w) -> row(feature).kind = w);
@@ -60,6 +71,55 @@ final class FeatureIndex {
         java.util.Set<String> known = new java.util.HashSet<>(words.keySet());
         known.addAll(TopicLexicon.words());
         vocabulary = new Features.Vocabulary(known);
+        bySlot = new Word[vocabulary.slots()];
+        int bigrams = 0;
+        for (Map.Entry<String, Word> e : words.entrySet()) {
+            Word w = e.getValue();
+            w.slot = vocabulary.slotOf(e.getKey());
+            bySlot[w.slot] = w;
+            bigrams += w.bigrams == null ? 0 : w.bigrams.size();
+        }
+        int size = Integer.highestOneBit(Math.max(4, bigrams * 2 - 1)) << 1;
+        bigramKeys = new long[size];
+        java.util.Arrays.fill(bigramKeys, -1L);
+        bigramRows = new Row[size];
+        for (Word first : words.values()) {
+            if (first.bigrams != null) {
+                for (Map.Entry<Word, Row> b : first.bigrams.entrySet()) {
+                    long key = bigramKey(first.slot, b.getKey().slot);
+                    int i = bigramStart(key);
+                    while (bigramKeys[i] != -1L) {
+                        i = (i + 1) & (bigramKeys.length - 1);
+                    }
+                    bigramKeys[i] = key;
+                    bigramRows[i] = b.getValue();
+                }
+                first.bigrams = null;
+            }
+        }
+    }
+
+    private static long bigramKey(int first, int second) {
+        return (long) first << 32 | second;
+    }
+
+    private int bigramStart(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & (bigramKeys.length - 1);
+    }
+
+    /** The row of the bigram of the words at these slots, or null when no model knows it. */
+    private Row bigram(int first, int second) {
+        long key = bigramKey(first, second);
+        for (int i = bigramStart(key); ; i = (i + 1) & (bigramKeys.length - 1)) {
+            long k = bigramKeys[i];
+            if (k == key) {
+                return bigramRows[i];
+            }
+            if (k == -1L) {
+                return null;
+            }
+        }
     }
 
     private Row row(String feature) {
@@ -121,9 +181,9 @@ final class FeatureIndex {
      * map is built as {@link Features#of} builds it and iterated ({@link #treeSafe}).
      */
     final class Resolved extends Features.Sink {
-        private static final int PREFIX_W = 0;
-        private static final int PREFIX_T = 1;
-        private static final int PREFIX_T0 = 2;
+        private static final int PREFIX_W = Features.Sink.W;
+        private static final int PREFIX_T = Features.Sink.T;
+        private static final int PREFIX_T0 = Features.Sink.T0;
         private static final int BIGRAM = 3;
         /** An entry keyed by a name: a known feature's (row), or a name no model knows. */
         private static final int NAMED = 4;
@@ -150,11 +210,6 @@ final class FeatureIndex {
         private int[] buckets = new int[64];
         /** For tests: whether {@link #known} had to build the map. */
         boolean mapBuilt;
-        // the last two words looked up: a word's bigram follows its own "w:" feature
-        private String lastWord;
-        private Word last;
-        private String prevWord;
-        private Word prev;
 
         @Override
         Features.Vocabulary vocabulary() {
@@ -183,10 +238,6 @@ final class FeatureIndex {
             knownCount = -1;
             mapBuilt = false;
             scale = 0;
-            lastWord = null;
-            last = null;
-            prevWord = null;
-            prev = null;
         }
 
         /** The weight of a feature with this row. */
@@ -205,23 +256,15 @@ final class FeatureIndex {
         }
 
         @Override
-        void word(String prefix, String word) {
-            Word w = find(word);
-            int code = switch (prefix) {
-                case "w:" -> PREFIX_W;
-                case "t:" -> PREFIX_T;
-                case "t0:" -> PREFIX_T0;
-                default -> throw new IllegalArgumentException("not a word feature prefix: " + prefix);
-            };
-            Row r = w == null ? null : code == PREFIX_W ? w.w : code == PREFIX_T ? w.t : w.t0;
-            addWord(r, code, word, null);
+        void word(int prefix, String word, int id) {
+            Word w = id < 0 ? null : bySlot[id];
+            Row r = w == null ? null : prefix == PREFIX_W ? w.w : prefix == PREFIX_T ? w.t : w.t0;
+            addWord(r, prefix, word, null);
         }
 
         @Override
-        void bigram(String first, String second) {
-            Word a = find(first);
-            Word b = find(second);
-            Row r = a == null || b == null || a.bigrams == null ? null : a.bigrams.get(b);
+        void bigram(String first, int firstId, String second, int secondId) {
+            Row r = firstId < 0 || secondId < 0 ? null : FeatureIndex.this.bigram(firstId, secondId);
             addWord(r, BIGRAM, first, second);
         }
 
@@ -402,20 +445,6 @@ final class FeatureIndex {
             return out;
         }
 
-        private Word find(String word) {
-            if (word == lastWord) {
-                return last;
-            }
-            if (word == prevWord) {
-                return prev;
-            }
-            Word w = words.get(word);
-            prevWord = lastWord;
-            prev = last;
-            lastWord = word;
-            last = w;
-            return w;
-        }
     }
 
     /** {@code HashMap}'s table length for an initial capacity: the next power of two (at least 1). */

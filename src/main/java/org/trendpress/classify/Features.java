@@ -58,13 +58,22 @@ final class Features {
         /** Called first, with the capacity {@link #of} creates its map with. */
         abstract void start(int capacity);
 
-        /** Text feature {@code prefix + word}: prefix {@code t:}, {@code t0:} or {@code w:}. */
-        void word(String prefix, String word) {
-            put(prefix + word);
+        /** Word feature prefixes, by code: {@code w:}, {@code t:} (title word), {@code t0:} (first title word). */
+        static final int W = 0;
+        static final int T = 1;
+        static final int T0 = 2;
+        static final String[] WORD_PREFIXES = {"w:", "t:", "t0:"};
+
+        /**
+         * Text feature {@code WORD_PREFIXES[prefix] + word}; {@code id} is the word's slot in
+         * {@link #vocabulary()} ({@link Vocabulary#slot}), or -1 when it has none or there is none.
+         */
+        void word(int prefix, String word, int id) {
+            put(WORD_PREFIXES[prefix] + word);
         }
 
-        /** Text feature {@code b:first_second}. */
-        void bigram(String first, String second) {
+        /** Text feature {@code b:first_second}, with each word's vocabulary slot as in {@link #word}. */
+        void bigram(String first, int firstId, String second, int secondId) {
             put("b:" + first + "_" + second);
         }
 
@@ -108,17 +117,19 @@ final class Features {
         String summary = f.summary().length() > MAX_SUMMARY ? f.summary().substring(0, MAX_SUMMARY) : f.summary();
         summary = summary.toLowerCase(Locale.ROOT);
         Vocabulary v = sink.vocabulary();
-        String[] tw = tokens(title, v);
-        String[] sw = tokens(summary, v);
+        int[] tid = v == null ? null : new int[(title.length() + 1) / 3];
+        int[] sid = v == null ? null : new int[(summary.length() + 1) / 3];
+        String[] tw = tokens(title, v, tid);
+        String[] sw = tokens(summary, v, sid);
         sink.start(4 * (tw.length * 3 + sw.length * 2) + 64);
-        for (String t : tw) {
-            sink.word("t:", t);
+        for (int i = 0; i < tw.length; i++) {
+            sink.word(Sink.T, tw[i], tid == null ? -1 : tid[i]);
         }
         if (tw.length > 0) {
-            sink.word("t0:", tw[0]);
+            sink.word(Sink.T0, tw[0], tid == null ? -1 : tid[0]);
         }
-        addWords(sink, tw);
-        addWords(sink, sw);
+        addWords(sink, tw, tid);
+        addWords(sink, sw, sid);
         sink.endText();
         structure(f, title, summary, sw.length, sink);
         TopicLexicon.add(tw, sw, sink);
@@ -135,14 +146,13 @@ final class Features {
         return features;
     }
 
-    private static void addWords(Sink text, String[] tokens) {
-        String prev = null;
-        for (String t : tokens) {
-            text.word("w:", t);
-            if (prev != null) {
-                text.bigram(prev, t);
+    private static void addWords(Sink text, String[] tokens, int[] ids) {
+        for (int i = 0; i < tokens.length; i++) {
+            int id = ids == null ? -1 : ids[i];
+            text.word(Sink.W, tokens[i], id);
+            if (i > 0) {
+                text.bigram(tokens[i - 1], ids == null ? -1 : ids[i - 1], tokens[i], id);
             }
-            prev = t;
         }
     }
 
@@ -239,6 +249,15 @@ final class Features {
      * is known already when the models look it up.
      */
     static String[] tokens(String s, Vocabulary vocabulary) {
+        return tokens(s, vocabulary, null);
+    }
+
+    /**
+     * {@link #tokens(String, Vocabulary)}, and when {@code ids} is not null (at least
+     * {@code (s.length() + 1) / 3} long), each token's {@link Vocabulary#slot} in {@code ids}: -1
+     * for a token the vocabulary does not know (or when there is no vocabulary).
+     */
+    static String[] tokens(String s, Vocabulary vocabulary, int[] ids) {
         String[] out = new String[(s.length() + 1) / 3]; // a word and its separator take 3 characters or more
         int n = 0;
         int start = -1;
@@ -254,8 +273,11 @@ final class Features {
                 h = 31 * h + c; // String.hashCode of the token, as it goes
             } else if (start >= 0) {
                 if (i - start >= 2 && i - start <= 30) {
-                    String known = vocabulary == null ? null : vocabulary.find(s, start, i, h);
-                    out[n++] = known != null ? known : s.substring(start, i);
+                    int slot = vocabulary == null ? -1 : vocabulary.slot(s, start, i, h);
+                    if (ids != null) {
+                        ids[n] = slot;
+                    }
+                    out[n++] = slot >= 0 ? vocabulary.word(slot) : s.substring(start, i);
                 }
                 start = -1;
             }
@@ -265,39 +287,65 @@ final class Features {
 
     /**
      * A fixed set of words, found by a region of a text and that region's hash code without a
-     * string being made of it: open addressing over the words' own instances.
+     * string being made of it: open addressing over the words' own instances and their hash codes
+     * (a probe reads the words' hash codes from one array, and a word only when its hash matches).
+     * A word's slot is its id: the classifier keeps what it knows of each word by slot.
      */
     static final class Vocabulary {
         private final String[] table;
+        private final int[] hashes;
 
         Vocabulary(java.util.Collection<String> words) {
             int size = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
             table = new String[size];
+            hashes = new int[size];
             for (String w : words) {
-                int i = slot(w.hashCode());
+                int i = start(w.hashCode());
                 while (table[i] != null && !table[i].equals(w)) {
                     i = (i + 1) & (table.length - 1);
                 }
                 table[i] = w;
+                hashes[i] = w.hashCode();
             }
         }
 
-        private int slot(int h) {
+        private int start(int h) {
             return (h ^ (h >>> 16)) & (table.length - 1);
+        }
+
+        /** The slot of the word equal to {@code s[from, to)} (whose hash code is {@code h}), or -1. */
+        int slot(String s, int from, int to, int h) {
+            int len = to - from;
+            for (int i = start(h); ; i = (i + 1) & (table.length - 1)) {
+                String w = table[i];
+                if (w == null) {
+                    return -1;
+                }
+                if (hashes[i] == h && w.length() == len && s.regionMatches(from, w, 0, len)) {
+                    return i;
+                }
+            }
+        }
+
+        /** The slot of {@code word}, or -1 when the vocabulary does not hold it. */
+        int slotOf(String word) {
+            return slot(word, 0, word.length(), word.hashCode());
+        }
+
+        /** The word at {@code slot} (a slot {@link #slot} returned). */
+        String word(int slot) {
+            return table[slot];
         }
 
         /** The word equal to {@code s[from, to)} (whose hash code is {@code h}), or null. */
         String find(String s, int from, int to, int h) {
-            int len = to - from;
-            for (int i = slot(h); ; i = (i + 1) & (table.length - 1)) {
-                String w = table[i];
-                if (w == null) {
-                    return null;
-                }
-                if (w.length() == len && w.hashCode() == h && s.regionMatches(from, w, 0, len)) {
-                    return w;
-                }
-            }
+            int i = slot(s, from, to, h);
+            return i < 0 ? null : table[i];
+        }
+
+        /** How many slots there are: every slot is below this. */
+        int slots() {
+            return table.length;
         }
 
         int size() {

@@ -31,14 +31,26 @@ class FeaturesVocabularyTest {
             String[] plain = Features.tokens(s);
             String[] interned = Features.tokens(s, v);
             assertThat(interned).as(s).containsExactly(plain);
-            for (String t : interned) {
+            int[] ids = new int[(s.length() + 1) / 3];
+            assertThat(Features.tokens(s, v, ids)).as(s).containsExactly(plain);
+            for (int i = 0; i < interned.length; i++) {
+                String t = interned[i];
                 String known = v.find(t, 0, t.length(), t.hashCode());
                 if (known != null) {
                     assertThat(t).isSameAs(known);
+                    assertThat(ids[i]).as("slot of %s", t).isEqualTo(v.slotOf(t)).isNotNegative();
+                    assertThat(v.word(ids[i])).isSameAs(known);
+                } else {
+                    assertThat(words).doesNotContain(t);
+                    assertThat(ids[i]).as("slot of %s", t).isEqualTo(-1);
                 }
             }
         }
         assertThat(v.find("xx transformer", 3, 14, "transformer".hashCode())).isEqualTo("transformer");
         assertThat(v.find("transformers", 0, 12, "transformers".hashCode())).isNull();
+        assertThat(v.slotOf("transformers")).isEqualTo(-1);
+        // every word has its own slot, below slots()
+        assertThat(words.stream().mapToInt(v::slotOf).distinct().filter(i -> i >= 0 && i < v.slots()).count())
+                .isEqualTo(words.size());
     }
 }
