@@ -23,6 +23,8 @@ final class FeatureIndex {
     /** One feature with its weights in the kind and the topic model (null where a model lacks it). */
     static final class Row {
         final String feature;
+        /** {@code feature.hashCode()}, kept here: the row is at hand when the name's string is not. */
+        final int hash;
         /** A text feature (weighs {@link Resolved#scale}) rather than a structure or lexicon one (weighs 1). */
         final boolean text;
         float[] kind;
@@ -30,6 +32,7 @@ final class FeatureIndex {
 
         Row(String feature, boolean text) {
             this.feature = feature;
+            this.hash = feature.hashCode();
             this.text = text;
         }
     }
@@ -49,6 +52,8 @@ final class FeatureIndex {
         Map<Word, Row> bigrams;
         /** The word's slot in {@link #vocabulary}. */
         int slot;
+        /** Whether a model knows a bigram this word starts (most words start none: no look-up then). */
+        boolean startsBigram;
     }
 
     private final Map<String, Word> words = new HashMap<>();
@@ -78,6 +83,7 @@ final class FeatureIndex {
             w.slot = vocabulary.slotOf(e.getKey());
             bySlot[w.slot] = w;
             bigrams += w.bigrams == null ? 0 : w.bigrams.size();
+            w.startsBigram = w.bigrams != null && !w.bigrams.isEmpty();
         }
         int size = Integer.highestOneBit(Math.max(4, bigrams * 2 - 1)) << 1;
         bigramKeys = new long[size];
@@ -264,7 +270,8 @@ final class FeatureIndex {
 
         @Override
         void bigram(String first, int firstId, String second, int secondId) {
-            Row r = firstId < 0 || secondId < 0 ? null : FeatureIndex.this.bigram(firstId, secondId);
+            Word a = firstId < 0 || secondId < 0 ? null : bySlot[firstId];
+            Row r = a == null || !a.startsBigram ? null : FeatureIndex.this.bigram(firstId, secondId);
             addWord(r, BIGRAM, first, second);
         }
 
@@ -277,7 +284,7 @@ final class FeatureIndex {
         /** A word or bigram feature: by its name when a model knows it ({@code r}), else by its parts. */
         private void addWord(Row r, int code, String first, String second) {
             if (r != null) {
-                add(r.feature.hashCode(), NAMED, r, r.feature, null);
+                add(r.hash, NAMED, r, r.feature, null);
             } else {
                 add(Unknown.hash(PREFIXES[code], first, second), code, NONE, first, second);
             }
