@@ -37,6 +37,8 @@ final class TitleMatch {
     static final double SUBSET_JACCARD = 0.9;
     private static final double CONTAINMENT = 0.9;
     private static final double CONTAINMENT_JACCARD = 0.6;
+    /** The least Jaccard any rule of {@link #decide} accepts (the edit rule aside). */
+    private static final double LEAST_JACCARD = Math.min(CONTAINMENT_JACCARD, Math.min(JACCARD, SUBSET_JACCARD));
     private static final int CONTAINMENT_MIN = 6;
     private static final double EDIT = 0.92;
 
@@ -294,12 +296,23 @@ final class TitleMatch {
             return jaccard;
         }
         // editSimilarityAtLeast's own length shortcut, on the lengths of the joined tokens, before joining them
+        // (editRuledOut says when this returns 0)
         int max = Math.max(la, lb);
         if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
             double e = 1 - (double) Math.abs(la - lb) / max;
             return e >= EDIT ? e : 0;
         }
         return -1;
+    }
+
+    /** Whether {@link #decide}'s length shortcut answers 0 for joined lengths {@code la} and {@code lb}. */
+    private static boolean editRuledOut(int la, int lb) {
+        int max = Math.max(la, lb);
+        if (max > 0 && Math.abs(la - lb) > max * (1 - EDIT)) {
+            double e = 1 - (double) Math.abs(la - lb) / max;
+            return !(e >= EDIT);
+        }
+        return false;
     }
 
     /**
@@ -316,6 +329,8 @@ final class TitleMatch {
         private final int[] hashes;
         private final boolean numbers;
         private final int joinedLength;
+        /** How many distinct tokens the query has: the least a union with it can be. */
+        private final int distinct;
         private String joined;
         private int[] starts = new int[16];
         private int[] ends = new int[16];
@@ -324,6 +339,13 @@ final class TitleMatch {
         Query(List<String> tokens) {
             this.tokens = tokens;
             this.hashes = TitleMatch.hashes(tokens, tokens.size());
+            int d = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!contains(tokens, hashes, i, tokens.get(i), hashes[i])) {
+                    d++;
+                }
+            }
+            this.distinct = d;
             this.numbers = TitleMatch.numbers(tokens) != null;
             this.joinedLength = TitleMatch.joinedLength(tokens);
         }
@@ -339,23 +361,25 @@ final class TitleMatch {
                 return 0;
             }
             // neither side names a number: sameNumbers holds. Then as similarity(List, List) counts.
+            int lb = (to - from) - (nb - 1);
+            // when the lengths alone rule the edit path out, only a Jaccard of LEAST_JACCARD or more
+            // can match: the union is at least the query's distinct tokens, so once the common
+            // tokens cannot reach that share even if every remaining query token is found, it is 0
+            boolean editRuledOut = editRuledOut(joinedLength, lb);
             int common = 0;
-            int union = 0;
             for (int i = 0; i < na; i++) {
-                String t = tokens.get(i);
-                if (inRegions(text, nb, t, hashes[i])) {
+                if (inRegions(text, nb, tokens.get(i), hashes[i])) {
                     common++;
-                }
-                if (!contains(tokens, hashes, i, t, hashes[i])) {
-                    union++;
+                } else if (editRuledOut && (double) (common + na - i - 1) / distinct < LEAST_JACCARD) {
+                    return 0;
                 }
             }
+            int union = distinct;
             for (int j = 0; j < nb; j++) {
                 if (!regionBefore(text, j) && !inTokens(text, j)) {
                     union++;
                 }
             }
-            int lb = (to - from) - (nb - 1);
             double decided = decide(common, union, na, nb, joinedLength, lb);
             if (decided >= 0) {
                 return decided;
