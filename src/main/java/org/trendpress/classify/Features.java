@@ -36,6 +36,9 @@ final class Features {
         "we present", "we introduce", "our method", "our approach", "experiments show", "experimental results",
         "outperforms", "we show that", "we demonstrate", "extensive experiments", "benchmark", "dataset",
         "we study", "results show", "theoretical", "this paper"};
+    private static final PhraseScan PHRASE_SCAN = new PhraseScan(PHRASES);
+    private static final String[] PHRASE_FEATURES = java.util.Arrays.stream(PHRASES).map(p -> "s:phrase=" + p)
+            .toArray(String[]::new);
 
     private Features() {}
 
@@ -185,10 +188,11 @@ final class Features {
         int a = f.authors();
         out.put("s:authors=" + (a == 0 ? "0" : a == 1 ? "1" : a <= 3 ? "2-3" : a <= 6 ? "4-6" : "7+"));
         out.put("s:hint=" + f.kindHint());
-        String both = title + " " + summary;
-        for (String p : PHRASES) {
-            if (both.contains(p)) {
-                out.put("s:phrase=" + p);
+        // each phrase found in title + " " + summary, in the order of PHRASES
+        int phrases = PHRASE_SCAN.find(title, ' ', summary);
+        for (int k = 0; k < PHRASES.length; k++) {
+            if ((phrases & 1 << k) != 0) {
+                out.put(PHRASE_FEATURES[k]);
             }
         }
         if (title.indexOf(": ") > 0) {
