@@ -179,6 +179,38 @@ class XmlSafetyTest {
         }
     }
 
+    /**
+     * A thread keeps its parser between documents (SafeXml): the entity limits count per document,
+     * not across them, and a refused document leaves the next one on that thread parsed, and a
+     * bomb after it still refused, and a file entity still unread.
+     */
+    @Test
+    void oneThreadsParserCountsTheEntityLimitsPerDocumentAndStaysHardened() throws Exception {
+        // 8,000 expansions of 100 characters: under both the 10,000 expansions and the 1,000,000 characters
+        String doctype = "<!DOCTYPE rss [<!ENTITY hundred \"" + "y".repeat(100) + "\">]>";
+        byte[] near = rssWithTitle(doctype, "&hundred;".repeat(8_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] bomb = rssWithTitle("<!DOCTYPE r [<!ENTITY big \"" + "x".repeat(50_000) + "\">]>", "&big;".repeat(50))
+                .getBytes(StandardCharsets.UTF_8);
+        String fileEntity = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"" + secretFile.toUri() + "\">]>"
+                + "<r>[&xxe;]</r>";
+        FeedParser parser = new FeedParser();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(parser.parse("t", near, null).title()).hasSize(800_000);
+            }
+            assertThatThrownBy(() -> parser.parse("t", bomb, null)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("refused");
+            String out;
+            try {
+                out = new XMLOutputter().outputString(SafeXml.parse(fileEntity));
+            } catch (SafeXml.XmlFailure e) {
+                out = e.getMessage();
+            }
+            assertThat(out).doesNotContain(SECRET);
+        }
+        assertThat(requests).isEmpty();
+    }
+
     @Test
     void smallInternalEntitiesStillWork() {
         String doctype = "<!DOCTYPE rss [<!ENTITY lab \"Test Lab\">]>";
