@@ -72,14 +72,7 @@ final class XmlRepair {
     }
 
     static Result demoronize(String text) {
-        boolean raw = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 && c <= 0x9F) {
-                raw = true;
-                break;
-            }
-        }
+        boolean raw = hasC1(text);
         boolean refs = hasC1Reference(text);
         if (!raw && !refs) {
             return new Result(text, List.of());
@@ -126,11 +119,19 @@ final class XmlRepair {
         return changed ? new Result(t, repairs) : new Result(text, List.of());
     }
 
-    private static boolean hasC1(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c >= 0x80 && c <= 0x9F) {
-                return true;
+    /**
+     * Whether a C1 control character (U+0080-U+009F) occurs: every feed body is scanned, so the
+     * characters are copied out a block at a time and read from an array, not with charAt.
+     */
+    static boolean hasC1(String t) {
+        char[] block = new char[Math.min(t.length(), 4096)];
+        for (int from = 0; from < t.length(); from += block.length) {
+            int n = Math.min(block.length, t.length() - from);
+            t.getChars(from, from + n, block, 0);
+            for (int i = 0; i < n; i++) {
+                if ((char) (block[i] - 0x80) < 0x20) {
+                    return true;
+                }
             }
         }
         return false;
