@@ -335,6 +335,7 @@ final class TitleMatch {
         private int[] starts = new int[16];
         private int[] ends = new int[16];
         private int[] regionHashes = new int[16];
+        private char[] joinBuffer = new char[64];
 
         Query(List<String> tokens) {
             this.tokens = tokens;
@@ -387,11 +388,17 @@ final class TitleMatch {
             if (joined == null) {
                 joined = String.join("", tokens);
             }
-            StringBuilder b = new StringBuilder(lb);
-            for (int j = 0; j < nb; j++) {
-                b.append(text, starts[j], ends[j]);
+            // the stored title's tokens joined, copied out in blocks (StringBuilder.append of a
+            // region went character by character: it was the hottest line of the title look-up)
+            if (joinBuffer.length < lb) {
+                joinBuffer = new char[Math.max(lb, 2 * joinBuffer.length)];
             }
-            return editSimilarityAtLeast(joined, b.toString(), EDIT);
+            int at = 0;
+            for (int j = 0; j < nb; j++) {
+                text.getChars(starts[j], ends[j], joinBuffer, at);
+                at += ends[j] - starts[j];
+            }
+            return editSimilarityAtLeast(joined, new String(joinBuffer, 0, at), EDIT);
         }
 
         /**

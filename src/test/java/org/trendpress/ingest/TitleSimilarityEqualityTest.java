@@ -102,7 +102,8 @@ class TitleSimilarityEqualityTest {
     /**
      * {@link TitleMatch.Query} compares a stored title where it lies in the index's string (its
      * lines, each the tokens joined by spaces): the same answers as splitting it, on regions with
-     * numbers, repeated tokens, doubled or edge spaces and empty lines, one query against many.
+     * numbers, repeated tokens, doubled or edge spaces, empty lines and letters past Latin-1, one query
+     * against many.
      */
     @Test
     void aQueryOverStoredTitlesGivesTheSameAnswersAsSplittingThem() {
@@ -120,11 +121,12 @@ class TitleSimilarityEqualityTest {
                 }
                 List<String> b = r.nextBoolean() ? variant(r, a) : title(r, r.nextBoolean());
                 String words = String.join(" ", b);
-                switch (r.nextInt(12)) {
+                switch (r.nextInt(13)) {
                     case 0 -> words = words.replaceFirst(" ", "  "); // an empty token
                     case 1 -> words = " " + words;
                     case 2 -> words = words + " ";
                     case 3 -> words = "";
+                    case 4 -> words = words.replaceFirst("^([^ ]+)", "$1\u0142"); // a UTF-16 string from here
                     default -> { }
                 }
                 stored.append(words);
