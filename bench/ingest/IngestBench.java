@@ -141,6 +141,10 @@ public final class IngestBench {
                 server.setVersion(s, 1);
             }
             Path yaml = writeSources(server);
+            // --profile records from here on, and summarises the last measured cycle's window: starting
+            // a recording throws compiled code away (a recording started at the measured cycle made it
+            // 4-5 times slower while C2 compiled again, and overstated what ran in C1's tiers meanwhile)
+            Profiler prof = profile ? Profiler.start() : null;
             if (warmup > 0) {
                 warmUp(server, yaml, changed);
             }
@@ -176,7 +180,7 @@ public final class IngestBench {
                     long okBefore = server.ok.get();
                     HeapWatch heap = new HeapWatch();
                     boolean last = c == cycles - 1;
-                    Profiler prof = profile && last ? Profiler.start() : null;
+                    java.time.Instant cycleFrom = java.time.Instant.now();
                     heap.start();
                     ThreadCpuWatch threadCpu = new ThreadCpuWatch();
                     threadCpu.start();
@@ -187,8 +191,8 @@ public final class IngestBench {
                     double cycleCpu = (processCpuNanos() - cpu1) / 1e9;
                     String cpuByThread = threadCpu.stopAndDescribe(cycleCpu);
                     heap.stop();
-                    if (prof != null) {
-                        prof.stopAndPrint(work.resolve("cycle.jfr"));
+                    if (prof != null && last) {
+                        prof.stopAndPrint(work.resolve("run.jfr"), cycleFrom, java.time.Instant.now());
                     }
                     long notModified = report.sources().stream().filter(Poller.SourceResult::notModified).count();
                     parsed = report.sources().stream().mapToInt(Poller.SourceResult::seen).sum();
@@ -628,7 +632,8 @@ public final class IngestBench {
             return new Profiler(rec);
         }
 
-        void stopAndPrint(Path file) throws IOException {
+        /** Stops the recording, saves it, and summarises the events of [{@code from}, {@code to}]. */
+        void stopAndPrint(Path file, java.time.Instant from, java.time.Instant to) throws IOException {
             rec.stop();
             rec.dump(file);
             rec.close();
@@ -638,7 +643,12 @@ public final class IngestBench {
             Map<String, long[]> compiled = new HashMap<>(); // method -> {compilations, total ms}
             Map<Integer, long[]> byLevel = new HashMap<>();
             Map<String, Integer> deopts = new HashMap<>();
-            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+            try (jdk.jfr.consumer.RecordingFile events = new jdk.jfr.consumer.RecordingFile(file)) {
+              while (events.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent e = events.readEvent();
+                if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                    continue;
+                }
                 String type = e.getEventType().getName();
                 if (type.equals("jdk.Compilation")) {
                     var m = e.getValue("method");
@@ -677,9 +687,11 @@ public final class IngestBench {
                         inclusive.merge(n, 1, Integer::sum);
                     }
                 }
+              }
             }
             say("");
-            say("## Profile of the measured cycle (JFR, %d execution samples, every thread; saved as %s)", samples, file);
+            say("## Profile of the last measured cycle (JFR, %d execution samples, every thread; the recording ran from"
+                    + " before the warm-up and is saved as %s)", samples, file);
             say("Top methods by inclusive samples (trendpress, ROME, sanitiser, jsoup, H2, Jdbi, HTTP):");
             int total = samples;
             inclusive.entrySet().stream()
