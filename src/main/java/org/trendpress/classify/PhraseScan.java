@@ -25,10 +25,15 @@ final class PhraseScan {
         CLASS['-'] = 27;
     }
 
-    /** state * CLASSES + class of the next character: the next state. */
+    /**
+     * Indexed by a state's row ({@code state * CLASSES}) plus the class of the next character: the
+     * next state's row, with {@link #ENDS} set when a phrase ends in it. Rows, not state numbers,
+     * so that a step is one add and one load.
+     */
     private final char[] next;
     /** per state: the phrases (bits, in the order given) that end here. */
     private final int[] found;
+    private static final int ENDS = 0x8000;
 
     PhraseScan(String... phrases) {
         if (phrases.length > 32) {
@@ -62,7 +67,7 @@ final class PhraseScan {
             }
             out[s] |= 1 << k;
         }
-        if (states > Character.MAX_VALUE) {
+        if ((long) states * CLASSES >= ENDS) {
             throw new IllegalArgumentException("phrases too long");
         }
         // breadth first: each state's failure link, and its missing edges taken from that state's
@@ -93,34 +98,43 @@ final class PhraseScan {
                 }
             }
         }
+        // as rows, flagged where a phrase ends
+        for (int i = 0; i < delta.length; i++) {
+            int t = delta[i];
+            delta[i] = (char) (t * CLASSES | (out[t] != 0 ? ENDS : 0));
+        }
         this.next = delta;
         this.found = java.util.Arrays.copyOf(out, states);
     }
 
     /** The phrases found in {@code text}: bit k set when phrase k occurs. */
     int find(String text) {
-        return scan(text, 0, 0);
+        return (int) (scan(text, 0, 0) >>> 32);
     }
 
     /** The phrases found in {@code first + between + second}, without joining them. */
     int find(String first, char between, String second) {
-        int state = 0;
-        int mask = 0;
-        for (int i = 0; i < first.length(); i++) {
-            state = next[state * CLASSES + classOf(first.charAt(i))];
-            mask |= found[state];
+        long rowAndMask = scan(first, 0, 0);
+        int row = (int) rowAndMask;
+        int mask = (int) (rowAndMask >>> 32);
+        int step = next[row + classOf(between)];
+        row = step & ~ENDS;
+        if (step >= ENDS) {
+            mask |= found[row / CLASSES];
         }
-        state = next[state * CLASSES + classOf(between)];
-        mask |= found[state];
-        return scan(second, state, mask);
+        return (int) (scan(second, row, mask) >>> 32);
     }
 
-    private int scan(String text, int state, int mask) {
+    /** Runs the automaton over {@code text} from {@code row}: the phrases found (high half) and the row reached. */
+    private long scan(String text, int row, int mask) {
         for (int i = 0; i < text.length(); i++) {
-            state = next[state * CLASSES + classOf(text.charAt(i))];
-            mask |= found[state];
+            int step = next[row + classOf(text.charAt(i))];
+            row = step & ~ENDS;
+            if (step >= ENDS) {
+                mask |= found[row / CLASSES];
+            }
         }
-        return mask;
+        return (long) mask << 32 | row;
     }
 
     private static int classOf(char c) {
