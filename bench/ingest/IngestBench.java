@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -180,7 +181,7 @@ public final class IngestBench {
                     long okBefore = server.ok.get();
                     HeapWatch heap = new HeapWatch();
                     boolean last = c == cycles - 1;
-                    java.time.Instant cycleFrom = java.time.Instant.now();
+                    Instant cycleFrom = Instant.now();
                     heap.start();
                     ThreadCpuWatch threadCpu = new ThreadCpuWatch();
                     threadCpu.start();
@@ -192,7 +193,7 @@ public final class IngestBench {
                     String cpuByThread = threadCpu.stopAndDescribe(cycleCpu);
                     heap.stop();
                     if (prof != null && last) {
-                        prof.stopAndPrint(work.resolve("run.jfr"), cycleFrom, java.time.Instant.now());
+                        prof.stopAndPrint(work.resolve("run.jfr"), cycleFrom, Instant.now());
                     }
                     long notModified = report.sources().stream().filter(Poller.SourceResult::notModified).count();
                     parsed = report.sources().stream().mapToInt(Poller.SourceResult::seen).sum();
@@ -633,7 +634,7 @@ public final class IngestBench {
         }
 
         /** Stops the recording, saves it, and summarises the events of [{@code from}, {@code to}]. */
-        void stopAndPrint(Path file, java.time.Instant from, java.time.Instant to) throws IOException {
+        void stopAndPrint(Path file, Instant from, Instant to) throws IOException {
             rec.stop();
             rec.dump(file);
             rec.close();

@@ -128,10 +128,10 @@ final class SafeXml {
     }
 
     /**
-     * One builder per thread, keeping its parser: a JDK SAX parser costs more to configure than to
-     * read a 100 KB feed with (3% of the ingest bench's CPU). The parser resets itself, its entity
-     * limits included, at the start of each document ({@code XmlSafetyTest} parses documents near
-     * the limits one after another on one thread).
+     * One builder per thread, keeping its parser: configuring a JDK SAX parser (the factory, Xerces'
+     * feature and property tables) is work each document would repeat. The parser resets itself,
+     * its entity limits included, at the start of each document ({@code XmlSafetyTest} parses
+     * documents near the limits one after another on one thread).
      */
     private static final ThreadLocal<SAXBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
         SAXBuilder builder = new SAXBuilder(new HardenedReaders());
