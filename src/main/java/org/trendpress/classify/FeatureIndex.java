@@ -194,6 +194,7 @@ final class FeatureIndex {
         /** An entry keyed by a name: a known feature's (row), or a name no model knows. */
         private static final int NAMED = 4;
         private static final String[] PREFIXES = {"w:", "t:", "t0:", "b:"};
+        private static final int[] PREFIX_HASHES = java.util.Arrays.stream(PREFIXES).mapToInt(String::hashCode).toArray();
         /** Set slots past which the tables are dropped after an item (a summary is read up to 2,000 characters). */
         private static final int BIG = 1 << 14;
 
@@ -263,16 +264,26 @@ final class FeatureIndex {
 
         @Override
         void word(int prefix, String word, int id) {
+            word(prefix, word, id, word.hashCode());
+        }
+
+        @Override
+        void word(int prefix, String word, int id, int hash) {
             Word w = id < 0 ? null : bySlot[id];
             Row r = w == null ? null : prefix == PREFIX_W ? w.w : prefix == PREFIX_T ? w.t : w.t0;
-            addWord(r, prefix, word, null);
+            addWord(r, prefix, word, hash, null, 0);
         }
 
         @Override
         void bigram(String first, int firstId, String second, int secondId) {
+            bigram(first, firstId, first.hashCode(), second, secondId, second.hashCode());
+        }
+
+        @Override
+        void bigram(String first, int firstId, int firstHash, String second, int secondId, int secondHash) {
             Word a = firstId < 0 || secondId < 0 ? null : bySlot[firstId];
             Row r = a == null || !a.startsBigram ? null : FeatureIndex.this.bigram(firstId, secondId);
-            addWord(r, BIGRAM, first, second);
+            addWord(r, BIGRAM, first, firstHash, second, secondHash);
         }
 
         @Override
@@ -281,12 +292,16 @@ final class FeatureIndex {
             add(feature.hashCode(), NAMED, r == null ? NONE : r, feature, null);
         }
 
-        /** A word or bigram feature: by its name when a model knows it ({@code r}), else by its parts. */
-        private void addWord(Row r, int code, String first, String second) {
+        /**
+         * A word or bigram feature: by its name when a model knows it ({@code r}), else by its parts
+         * ({@code firstHash} and {@code secondHash} their hash codes).
+         */
+        private void addWord(Row r, int code, String first, int firstHash, String second, int secondHash) {
             if (r != null) {
                 add(r.hash, NAMED, r, r.feature, null);
             } else {
-                add(Unknown.hash(PREFIXES[code], first, second), code, NONE, first, second);
+                add(Unknown.hash(PREFIX_HASHES[code], first.length(), firstHash, second == null ? -1 : second.length(),
+                        secondHash), code, NONE, first, second);
             }
         }
 
@@ -490,10 +505,19 @@ final class FeatureIndex {
 
         /** The hash code of the name, from its parts' own hash codes. */
         static int hash(String prefix, String first, String second) {
+            return second == null ? hash(prefix.hashCode(), first.length(), first.hashCode(), -1, 0)
+                    : hash(prefix.hashCode(), first.length(), first.hashCode(), second.length(), second.hashCode());
+        }
+
+        /**
+         * {@link #hash(String, String, String)} from the parts' hash codes and lengths
+         * ({@code secondLength} -1 when there is no second part).
+         */
+        static int hash(int prefixHash, int firstLength, int firstHash, int secondLength, int secondHash) {
             // String.hashCode of a concatenation: h(a + b) = h(a) * 31^length(b) + h(b)
-            int h = prefix.hashCode() * pow31(first.length()) + first.hashCode();
-            if (second != null) {
-                h = (h * 31 + '_') * pow31(second.length()) + second.hashCode();
+            int h = prefixHash * pow31(firstLength) + firstHash;
+            if (secondLength >= 0) {
+                h = (h * 31 + '_') * pow31(secondLength) + secondHash;
             }
             return h;
         }

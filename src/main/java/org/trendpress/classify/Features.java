@@ -75,9 +75,19 @@ final class Features {
             put(WORD_PREFIXES[prefix] + word);
         }
 
+        /** {@link #word(int, String, int)}, with {@code hash} the word's {@code hashCode()}. */
+        void word(int prefix, String word, int id, int hash) {
+            word(prefix, word, id);
+        }
+
         /** Text feature {@code b:first_second}, with each word's vocabulary slot as in {@link #word}. */
         void bigram(String first, int firstId, String second, int secondId) {
             put("b:" + first + "_" + second);
+        }
+
+        /** {@link #bigram(String, int, String, int)}, with each word's {@code hashCode()}. */
+        void bigram(String first, int firstId, int firstHash, String second, int secondId, int secondHash) {
+            bigram(first, firstId, second, secondId);
         }
 
         /** A feature by name. */
@@ -122,17 +132,29 @@ final class Features {
         Vocabulary v = sink.vocabulary();
         int[] tid = v == null ? null : new int[(title.length() + 1) / 3];
         int[] sid = v == null ? null : new int[(summary.length() + 1) / 3];
-        String[] tw = tokens(title, v, tid);
-        String[] sw = tokens(summary, v, sid);
+        // each token's hash code, as the scan worked it out: a token no vocabulary knows is a new
+        // string whose own hashCode() would go over its characters again
+        int[] th = v == null ? null : new int[tid.length];
+        int[] sh = v == null ? null : new int[sid.length];
+        String[] tw = tokens(title, v, tid, th);
+        String[] sw = tokens(summary, v, sid, sh);
         sink.start(4 * (tw.length * 3 + sw.length * 2) + 64);
         for (int i = 0; i < tw.length; i++) {
-            sink.word(Sink.T, tw[i], tid == null ? -1 : tid[i]);
+            if (th == null) {
+                sink.word(Sink.T, tw[i], -1);
+            } else {
+                sink.word(Sink.T, tw[i], tid[i], th[i]);
+            }
         }
         if (tw.length > 0) {
-            sink.word(Sink.T0, tw[0], tid == null ? -1 : tid[0]);
+            if (th == null) {
+                sink.word(Sink.T0, tw[0], -1);
+            } else {
+                sink.word(Sink.T0, tw[0], tid[0], th[0]);
+            }
         }
-        addWords(sink, tw, tid);
-        addWords(sink, sw, sid);
+        addWords(sink, tw, tid, th);
+        addWords(sink, sw, sid, sh);
         sink.endText();
         structure(f, title, summary, sw.length, sink);
         TopicLexicon.add(tw, sw, sink);
@@ -149,12 +171,20 @@ final class Features {
         return features;
     }
 
-    private static void addWords(Sink text, String[] tokens, int[] ids) {
+    private static void addWords(Sink text, String[] tokens, int[] ids, int[] hashes) {
+        if (hashes == null) {
+            for (int i = 0; i < tokens.length; i++) {
+                text.word(Sink.W, tokens[i], -1);
+                if (i > 0) {
+                    text.bigram(tokens[i - 1], -1, tokens[i], -1);
+                }
+            }
+            return;
+        }
         for (int i = 0; i < tokens.length; i++) {
-            int id = ids == null ? -1 : ids[i];
-            text.word(Sink.W, tokens[i], id);
+            text.word(Sink.W, tokens[i], ids[i], hashes[i]);
             if (i > 0) {
-                text.bigram(tokens[i - 1], ids == null ? -1 : ids[i - 1], tokens[i], id);
+                text.bigram(tokens[i - 1], ids[i - 1], hashes[i - 1], tokens[i], ids[i], hashes[i]);
             }
         }
     }
@@ -262,6 +292,14 @@ final class Features {
      * for a token the vocabulary does not know (or when there is no vocabulary).
      */
     static String[] tokens(String s, Vocabulary vocabulary, int[] ids) {
+        return tokens(s, vocabulary, ids, null);
+    }
+
+    /**
+     * {@link #tokens(String, Vocabulary, int[])}, and when {@code hashes} is not null (as long as
+     * {@code ids}), each token's {@code String.hashCode()} in it, worked out as the scan goes.
+     */
+    static String[] tokens(String s, Vocabulary vocabulary, int[] ids, int[] hashes) {
         String[] out = new String[(s.length() + 1) / 3]; // a word and its separator take 3 characters or more
         int n = 0;
         int start = -1;
@@ -280,6 +318,9 @@ final class Features {
                     int slot = vocabulary == null ? -1 : vocabulary.slot(s, start, i, h);
                     if (ids != null) {
                         ids[n] = slot;
+                    }
+                    if (hashes != null) {
+                        hashes[n] = h;
                     }
                     out[n++] = slot >= 0 ? vocabulary.word(slot) : s.substring(start, i);
                 }

@@ -33,6 +33,14 @@ class FeaturesVocabularyTest {
             assertThat(interned).as(s).containsExactly(plain);
             int[] ids = new int[(s.length() + 1) / 3];
             assertThat(Features.tokens(s, v, ids)).as(s).containsExactly(plain);
+            int[] ids2 = new int[ids.length];
+            int[] hashes = new int[ids.length];
+            assertThat(Features.tokens(s, v, ids2, hashes)).as(s).containsExactly(plain);
+            assertThat(ids2).isEqualTo(ids);
+            for (int i = 0; i < plain.length; i++) {
+                // the hash the scan worked out is the token's own (the classifier keys unknown words by it)
+                assertThat(hashes[i]).as("hash of %s", plain[i]).isEqualTo(plain[i].hashCode());
+            }
             for (int i = 0; i < interned.length; i++) {
                 String t = interned[i];
                 String known = v.find(t, 0, t.length(), t.hashCode());
