@@ -743,19 +743,46 @@ final class ItemStore {
                 return;
             }
             Map<String, String> want = new HashMap<>();
+            List<Classifier.TopicScore> firsts = new ArrayList<>(topics.size());
             for (Classifier.TopicScore t : topics) {
-                want.putIfAbsent(t.topic().code(), t.confidence() + " " + t.source());
+                if (want.putIfAbsent(t.topic().code(), t.confidence() + " " + t.source()) == null) {
+                    firsts.add(t);
+                }
             }
             if (want.equals(have)) {
                 return; // the same topics, confidences and sources: nothing to replace
             }
-            PreparedStatement d = st.plain("DELETE FROM paper_topics WHERE paper_id=? AND source <> 'editor'");
-            d.setLong(1, paperId);
-            d.executeUpdate();
+            // the paper's rows become the sighting's (no editor's row is among them, see above):
+            // a topic it no longer has is deleted, one it keeps is updated in place when its
+            // confidence or source changed, a new one inserted. The same rows as deleting all and
+            // inserting the sighting's, with less written: an update of the confidence leaves the
+            // table's indexes (on paper and topic) as they are.
+            for (String topic : have.keySet()) {
+                if (!want.containsKey(topic)) {
+                    PreparedStatement d = st.plain("DELETE FROM paper_topics WHERE paper_id=? AND topic=?");
+                    d.setLong(1, paperId);
+                    d.setString(2, topic);
+                    d.executeUpdate();
+                }
+            }
+            List<Classifier.TopicScore> fresh = new ArrayList<>(firsts.size());
+            for (Classifier.TopicScore t : firsts) {
+                String had = have.get(t.topic().code());
+                if (had == null) {
+                    fresh.add(t);
+                } else if (!had.equals(want.get(t.topic().code()))) {
+                    PreparedStatement u = st.plain("UPDATE paper_topics SET confidence=?, source=? WHERE paper_id=? AND topic=?");
+                    u.setDouble(1, t.confidence());
+                    u.setString(2, t.source());
+                    u.setLong(3, paperId);
+                    u.setString(4, t.topic().code());
+                    u.executeUpdate();
+                }
+            }
+            st.addTopics(paperId, fresh);
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        st.addTopics(paperId, topics);
     }
 
     // ---- items ----

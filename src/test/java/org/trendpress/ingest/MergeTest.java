@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trendpress.classify.Classifier;
 import org.trendpress.classify.Kind;
+import org.trendpress.classify.Topic;
 import org.junit.jupiter.api.io.TempDir;
 import org.trendpress.store.Database;
 
@@ -94,6 +95,54 @@ class MergeTest {
     }
 
     // ---- tests ----
+
+    /** The paper's topics as "topic confidence source" lines, in topic order. */
+    List<String> topicsOf(String arxivId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.topic, t.confidence, t.source FROM paper_topics t"
+                        + " JOIN papers p ON p.id = t.paper_id WHERE p.arxiv_id = :a ORDER BY t.topic")
+                .bind("a", arxivId)
+                .map((rs, ctx) -> rs.getString(1) + " " + rs.getDouble(2) + " " + rs.getString(3)).list());
+    }
+
+    void saveWithTopics(Item item, Classifier.TopicScore... topics) {
+        Classifier.Classification c = new Classifier.Classification(Kind.RESEARCH, 0.9, "test", List.of(topics));
+        jdbi.useTransaction(h -> store.saveAll(h, item.sourceId(), List.of(item), List.of(c), T0));
+    }
+
+    static Classifier.TopicScore topic(Topic t, double confidence, String source) {
+        return new Classifier.TopicScore(t, confidence, source);
+    }
+
+    @Test
+    void aNewSightingsTopicsBecomeThePapersButArxivsWinAndAnEditorsAreNeverTouched() {
+        String id = "2610.04321";
+        saveWithTopics(arxivRss("oai:arXiv.org:" + id + "v1", id, 1, "Sparse Routing for Vision Models", "Abstract."),
+                topic(Topic.VISION, 0.8, "model"), topic(Topic.LANGUAGE, 0.6, "model"));
+        assertThat(topicsOf(id)).containsExactly("language 0.6 model", "vision 0.8 model");
+        // another source's sighting: one topic kept with a new confidence, one dropped, one new,
+        // and a topic named twice counts once (its first score)
+        saveWithTopics(hf("hf-" + id, id, "Sparse Routing for Vision Models", 10, 0), topic(Topic.VISION, 0.7, "model"),
+                topic(Topic.RL_ROBOTICS, 0.5, "model"), topic(Topic.VISION, 0.1, "model"));
+        assertThat(topicsOf(id)).containsExactly("rl-robotics 0.5 model", "vision 0.7 model");
+        // the same topics again: nothing changes
+        saveWithTopics(post("lab", "lab-" + id, "https://arxiv.org/abs/" + id, "Sparse routing", List.of(), id, null,
+                T0.plusSeconds(60)), topic(Topic.VISION, 0.7, "model"), topic(Topic.RL_ROBOTICS, 0.5, "model"));
+        assertThat(topicsOf(id)).containsExactly("rl-robotics 0.5 model", "vision 0.7 model");
+        // arXiv's categories replace the model's, the same topic with arXiv as its source
+        saveWithTopics(arxivRss("oai:arXiv.org:" + id + "v2", id, 2, "Sparse Routing for Vision Models", "Abstract 2."),
+                topic(Topic.VISION, 1.0, "arxiv"));
+        assertThat(topicsOf(id)).containsExactly("vision 1.0 arxiv");
+        // ... and the model's topics no longer replace arXiv's
+        saveWithTopics(post("lab2", "lab2-" + id, "https://arxiv.org/abs/" + id, "Sparse routing", List.of(), id, null,
+                T0.plusSeconds(120)), topic(Topic.LANGUAGE, 0.9, "model"));
+        assertThat(topicsOf(id)).containsExactly("vision 1.0 arxiv");
+        // an editor's topic: no sighting touches the paper's topics any more
+        jdbi.useHandle(h -> h.execute("INSERT INTO paper_topics (paper_id, topic, confidence, source)"
+                + " SELECT id, 'core-ml', 1.0, 'editor' FROM papers WHERE arxiv_id = ?", id));
+        saveWithTopics(post("news", "news-" + id, "https://arxiv.org/abs/" + id, "Sparse routing", List.of(), id, null,
+                T0.plusSeconds(180)), topic(Topic.MULTIMODAL, 1.0, "arxiv"));
+        assertThat(topicsOf(id)).containsExactly("core-ml 1.0 editor", "vision 1.0 arxiv");
+    }
 
     @Test
     void arxivHuggingFaceAndALabPostLinkingTheAbsPageAreOnePaperWithTheBestSignals() {
