@@ -224,6 +224,10 @@ final class HtmlCleaner {
          * so going by char keeps every code point as it is).
          */
         private void appendNormalised(String s) {
+            if (plain(s, text.length() > 0 && text.charAt(text.length() - 1) == ' ')) {
+                text.append(s); // one copy of the whole chunk (a region is appended char by char)
+                return;
+            }
             boolean lastWasWhite = false;
             boolean reachedNonWhite = false;
             boolean stripLeading = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
@@ -252,6 +256,26 @@ final class HtmlCleaner {
                 text.append(s, run, s.length());
             }
         }
+    }
+
+    /**
+     * Whether {@code Reading.appendNormalised} would copy {@code s} as it is after a text that
+     * ends with {@code ' '} or not ({@code afterSpace}): no whitespace but single plain spaces
+     * between other characters, no leading space after a space, no invisible characters.
+     */
+    static boolean plain(String s, boolean afterSpace) {
+        boolean lastWasSpace = afterSpace;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\u00A0' && c != '\u200B' && c != '\u00AD') {
+                lastWasSpace = false;
+            } else if (c == ' ' && !lastWasSpace) {
+                lastWasSpace = true;
+            } else {
+                return false; // a control or other whitespace character, or a second space in a row
+            }
+        }
+        return true;
     }
 
     /** Relative href and src values resolved against {@code base}, in an attribute list (name, value, ...). */

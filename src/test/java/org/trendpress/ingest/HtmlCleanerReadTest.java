@@ -93,6 +93,36 @@ class HtmlCleanerReadTest {
     }
 
     @Test
+    void generatedTextWithEveryKindOfWhitespaceFollowsJsoup() {
+        // text chunks copied whole (single spaces between words) and chunks normalised character by
+        // character (runs, tabs, newlines, no-break and invisible characters, leading spaces after a
+        // space), next to inline and block elements
+        String[] pieces = {"word", "two words", " lead", "trail ", "  run  ", "a\tb", "line\nbreak", "\u00A0nb",
+            "zero\u200Bwidth", "soft\u00ADhyphen", "caf\u00E9", "\uD83D\uDE00", "&nbsp;", "&amp;",
+            "<b>bold</b>", "<i> it </i>", "<b> two  spaces </b>", "<br>", "<div> block\n</div>", "<p>para </p>", " ", "\n",
+            "<pre> keep  this </pre>"};
+        // well-formed markup only: where tags are unbalanced the sanitiser's tree is not jsoup's (see below)
+        java.util.Random r = new java.util.Random(5);
+        for (int k = 0; k < 3_000; k++) {
+            StringBuilder html = new StringBuilder("<p>");
+            for (int n = 1 + r.nextInt(10); n > 0; n--) {
+                html.append(pieces[r.nextInt(pieces.length)]);
+            }
+            same(html.toString(), null);
+        }
+        // where the two differ (before the fast path too): the sanitiser drops C0 control
+        // characters before any text reaches the reader, jsoup keeps them in its text
+        assertThat(cleaner.read("<p>word\u0001ctl  run", null).text()).isEqualTo("wordctl run");
+        assertThat(Jsoup.parseBodyFragment("<p>word\u0001ctl  run").text()).isEqualTo("word\u0001ctl run");
+        assertThat(HtmlCleaner.plain("two words here", false)).isTrue();
+        assertThat(HtmlCleaner.plain(" lead", false)).isTrue();
+        assertThat(HtmlCleaner.plain(" lead", true)).isFalse();
+        assertThat(HtmlCleaner.plain("two  spaces", false)).isFalse();
+        assertThat(HtmlCleaner.plain("tab\there", false)).isFalse();
+        assertThat(HtmlCleaner.plain("no\u00A0break", false)).isFalse();
+    }
+
+    @Test
     void entitiesAndInvisibleCharacters() {
         same("<p>caf&eacute; &amp; cr&egrave;me&nbsp;&nbsp;br&ucirc;l&eacute;e &#8203;zero&shy;width</p>", null);
         same("<p>&lt;script&gt;not a tag&lt;/script&gt; &quot;quoted&quot; &#x1F600; emoji</p>", null);
