@@ -388,6 +388,9 @@ final class TitleMatch {
             if (joined == null) {
                 joined = String.join("", tokens);
             }
+            if (editTooFar(text, nb, lb)) {
+                return 0; // what editSimilarityAtLeast would answer, known from the characters' counts
+            }
             // the stored title's tokens joined, copied out in blocks (StringBuilder.append of a
             // region went character by character: it was the hottest line of the title look-up)
             if (joinBuffer.length < lb) {
@@ -399,6 +402,51 @@ final class TitleMatch {
                 at += ends[j] - starts[j];
             }
             return editSimilarityAtLeast(joined, new String(joinBuffer, 0, at), EDIT);
+        }
+
+        /** The query's joined tokens as character counts (ASCII by code, everything else in one bucket), made once. */
+        private int[] joinedCounts;
+        private final int[] counts = new int[129];
+
+        /**
+         * Whether the Levenshtein distance between the query's joined tokens and the stored title's
+         * ({@code nb} regions, {@code lb} characters) is surely more than {@link #editSimilarityAtLeast}
+         * accepts at {@link #EDIT}, so that it would answer 0. An edit script of d operations matches
+         * at most as many characters as the two strings have in common as multisets, so d is at
+         * least the longer length less that count; characters folded into one bucket only raise the
+         * count, so the bound still holds. Most pairs of unrelated titles of the same length end
+         * here, without the joined string and the distance table.
+         */
+        private boolean editTooFar(String text, int nb, int lb) {
+            if (joinedCounts == null) {
+                joinedCounts = new int[129];
+                for (int i = 0; i < joined.length(); i++) {
+                    char c = joined.charAt(i);
+                    joinedCounts[c < 128 ? c : 128]++;
+                }
+            }
+            int max = Math.max(joinedLength, lb);
+            if (max == 0) {
+                return false;
+            }
+            // editSimilarityAtLeast's k: the largest distance d with 1 - d / max >= EDIT, by the same arithmetic
+            int k = Math.min(max, (int) Math.floor(max * (1 - EDIT)) + 2);
+            while (k >= 0 && 1 - (double) k / max < EDIT) {
+                k--;
+            }
+            System.arraycopy(joinedCounts, 0, counts, 0, counts.length);
+            int shared = 0;
+            for (int j = 0; j < nb; j++) {
+                for (int i = starts[j]; i < ends[j]; i++) {
+                    char c = text.charAt(i);
+                    int b = c < 128 ? c : 128;
+                    if (counts[b] > 0) {
+                        counts[b]--;
+                        shared++;
+                    }
+                }
+            }
+            return max - shared > k;
         }
 
         /**

@@ -152,6 +152,59 @@ class TitleSimilarityEqualityTest {
         assertThat(matches).as("pairs that match, so every rule was reached").isGreaterThan(5_000);
     }
 
+    /**
+     * Pairs only the edit rule decides (tokens respelled a character or two, so few are shared
+     * whole): a query gives the same answers as the joined strings' edit similarity, both where a
+     * count of the characters alone shows the distance is too large and where it takes the table.
+     */
+    @Test
+    void theEditRuleGivesTheSameAnswersWhenTheQueryCountsCharactersFirst() {
+        Random r = new Random(20261203);
+        String letters = "abcdefghijklmnopqrstuvwxyz\u00e9\u0142";
+        int editMatches = 0;
+        int editMisses = 0;
+        for (int k = 0; k < 50_000; k++) {
+            List<String> a = title(r, true);
+            List<String> b = new ArrayList<>();
+            for (String w : a) {
+                StringBuilder x = new StringBuilder(w);
+                int edits = r.nextInt(5) < 2 ? 1 + (r.nextInt(6) == 0 ? 1 : 0) : 0;
+                for (int e = 0; e < edits && x.length() > 1; e++) {
+                    int at = r.nextInt(x.length());
+                    switch (r.nextInt(3)) {
+                        case 0 -> x.setCharAt(at, letters.charAt(r.nextInt(letters.length())));
+                        case 1 -> x.deleteCharAt(at);
+                        default -> x.insert(at, letters.charAt(r.nextInt(letters.length())));
+                    }
+                }
+                b.add(x.toString());
+            }
+            if (r.nextInt(3) == 0) {
+                java.util.Collections.shuffle(b, r); // the same characters, another order
+            }
+            double expected = TitleMatch.similarity(a, b);
+            String stored = String.join(" ", b);
+            assertThat(new TitleMatch.Query(a).similarity(stored, 0, stored.length())).as("%s | %s", a, b)
+                    .isEqualTo(expected);
+            // a Jaccard of the token sets under 0.6: no Jaccard or containment rule can match, only the
+            // edit rule; joined lengths within 8%: the lengths alone do not rule it out
+            Set<String> union = new LinkedHashSet<>(a);
+            union.addAll(b);
+            long shared = a.stream().distinct().filter(b::contains).count();
+            int la = String.join("", a).length();
+            int lb = String.join("", b).length();
+            if ((double) shared / union.size() < 0.6 && Math.abs(la - lb) <= Math.max(la, lb) * 0.08) {
+                if (expected > 0) {
+                    editMatches++;
+                } else {
+                    editMisses++;
+                }
+            }
+        }
+        assertThat(editMatches).as("pairs the edit rule matched").isGreaterThan(5_000);
+        assertThat(editMisses).as("pairs no rule matched").isGreaterThan(5_000);
+    }
+
     @Test
     void realTitlesGiveTheSameAnswers() {
         String[][] pairs = {
