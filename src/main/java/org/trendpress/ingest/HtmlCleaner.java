@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
@@ -42,10 +43,71 @@ final class HtmlCleaner {
             return "";
         }
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            if (singleSpaced(html)) {
+                return html.trim(); // what the whitespace pattern would leave as it is (titles, names)
+            }
             return WHITESPACE.matcher(html).replaceAll(" ").trim();
+        }
+        if (html.indexOf('<') < 0 && plainCharacters(html)) {
+            // text with character references only (a title's "&#8212;", "&amp;"): jsoup's own
+            // decoding of them, then its text's whitespace rules, without building a document
+            StringBuilder out = new StringBuilder(html.length());
+            appendJsoupNormalised(out, Parser.unescapeEntities(html, false));
+            return out.toString().trim();
         }
         Document doc = Jsoup.parseBodyFragment(html);
         return doc.text().trim();
+    }
+
+    /** Whether {@code s} has no whitespace but single spaces (the whitespace pattern matches nothing else). */
+    static boolean singleSpaced(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? i + 1 < n && s.charAt(i + 1) == ' ' : c <= '\r' && c >= '\t') {
+                return false; // two spaces in a row, or a tab, newline, vertical tab, form feed or carriage return
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code s} has only characters jsoup's parser takes into a text node as they are: no
+     * NUL, carriage return or other control character but tab, newline and form feed (those the
+     * tree builder drops or rewrites are left to it).
+     */
+    static boolean plainCharacters(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' ? c != '\t' && c != '\n' && c != '\f' : c >= '\u007F' && c <= '\u009F') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * jsoup's whitespace rules for the text of one text node at the start of an element's text
+     * ({@code Element.text()}): whitespace runs (space, tab, newline, form feed, carriage return,
+     * no-break space) become one space, leading ones dropped; zero-width space and soft hyphen
+     * dropped.
+     */
+    static void appendJsoupNormalised(StringBuilder out, String s) {
+        boolean lastWasWhite = false;
+        boolean reachedNonWhite = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+                if (!reachedNonWhite || lastWasWhite) {
+                    continue;
+                }
+                out.append(' ');
+                lastWasWhite = true;
+            } else if (c != '\u200B' && c != '\u00AD') {
+                out.append(c);
+                lastWasWhite = false;
+                reachedNonWhite = true;
+            }
+        }
     }
 
     /**
