@@ -413,17 +413,17 @@ public final class FeedParser implements Connector {
     }
 
     private static String summaryHtml(SyndEntry entry) {
-        StringBuilder longest = new StringBuilder();
+        // the string itself, not copies of it through a builder (a body of a few kilobytes per item)
+        String longest = "";
         for (SyndContent c : entry.getContents()) {
             if (c.getValue() != null && c.getValue().length() > longest.length()) {
-                longest.setLength(0);
-                longest.append(escapeIfText(c));
+                longest = escapeIfText(c);
             }
         }
-        if (longest.length() == 0 && entry.getDescription() != null && entry.getDescription().getValue() != null) {
-            longest.append(escapeIfText(entry.getDescription()));
+        if (longest.isEmpty() && entry.getDescription() != null && entry.getDescription().getValue() != null) {
+            longest = escapeIfText(entry.getDescription());
         }
-        return longest.toString();
+        return longest;
     }
 
     private static String escapeIfText(SyndContent c) {
