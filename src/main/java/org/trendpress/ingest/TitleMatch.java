@@ -46,6 +46,9 @@ final class TitleMatch {
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
     private static final Pattern QUOTES = Pattern.compile("['`\\u2018\\u2019\\u201A\\u201B\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB\\u2032\\u2033\"]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** The non-ASCII characters of {@link #QUOTES} and {@link #DASHES}, for {@link #asciiKey}. */
+    private static final String QUOTE_LIKE = "\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2032\u2033";
+    private static final String DASH_LIKE = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D";
 
     /** Words that say nothing about which work a title names. */
     private static final Set<String> STOP = Set.of(
@@ -87,6 +90,16 @@ final class TitleMatch {
         for (int i = 0; i < title.length(); i++) {
             char c = title.charAt(i);
             if (c >= 0x80) {
+                // typographic quotes and dashes, and the no-break space, are what titles mostly
+                // hold past ASCII ("&#8212;", "&#8220;"): the normalisations leave them as they are
+                // (or make a plain space of them), so they are a quote or a gap here too
+                if (QUOTE_LIKE.indexOf(c) >= 0) {
+                    continue;
+                }
+                if (DASH_LIKE.indexOf(c) >= 0 || c == '\u00A0') {
+                    gap = true;
+                    continue;
+                }
                 return null;
             }
             if (c == '\'' || c == '`' || c == '"') {
