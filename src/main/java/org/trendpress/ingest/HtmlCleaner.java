@@ -73,12 +73,13 @@ final class HtmlCleaner {
     /**
      * Whether {@code s} has only characters jsoup's parser takes into a text node as they are: no
      * NUL, carriage return or other control character but tab, newline and form feed (those the
-     * tree builder drops or rewrites are left to it).
+     * tree builder drops or rewrites are left to it), and no U+FFFF (jsoup's reader takes it for the
+     * end of the input in places).
      */
     static boolean plainCharacters(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < ' ' ? c != '\t' && c != '\n' && c != '\f' : c >= '\u007F' && c <= '\u009F') {
+            if (c < ' ' ? c != '\t' && c != '\n' && c != '\f' : c >= '\u007F' && c <= '\u009F' || c == '\uFFFF') {
                 return false;
             }
         }

@@ -402,6 +402,7 @@ final class TitleMatch {
                 joined = String.join("", tokens);
             }
             if (editTooFar(text, nb, lb)) {
+                editRuledOutByCounts++;
                 return 0; // what editSimilarityAtLeast would answer, known from the characters' counts
             }
             // the stored title's tokens joined, copied out in blocks (StringBuilder.append of a
@@ -417,6 +418,8 @@ final class TitleMatch {
             return editSimilarityAtLeast(joined, new String(joinBuffer, 0, at), EDIT);
         }
 
+        /** How many comparisons {@link #editTooFar} answered (for tests). */
+        int editRuledOutByCounts;
         /** The query's joined tokens as character counts (ASCII by code, everything else in one bucket), made once. */
         private int[] joinedCounts;
         private final int[] counts = new int[129];
