@@ -263,20 +263,10 @@ final class FeatureIndex {
         }
 
         @Override
-        void word(int prefix, String word, int id) {
-            word(prefix, word, id, word.hashCode());
-        }
-
-        @Override
         void word(int prefix, String word, int id, int hash) {
             Word w = id < 0 ? null : bySlot[id];
             Row r = w == null ? null : prefix == PREFIX_W ? w.w : prefix == PREFIX_T ? w.t : w.t0;
             addWord(r, prefix, word, hash, null, 0);
-        }
-
-        @Override
-        void bigram(String first, int firstId, String second, int secondId) {
-            bigram(first, firstId, first.hashCode(), second, secondId, second.hashCode());
         }
 
         @Override

@@ -69,25 +69,16 @@ final class Features {
 
         /**
          * Text feature {@code WORD_PREFIXES[prefix] + word}; {@code id} is the word's slot in
-         * {@link #vocabulary()} ({@link Vocabulary#slot}), or -1 when it has none or there is none.
+         * {@link #vocabulary()} ({@link Vocabulary#slot}), or -1 when it has none or there is none;
+         * {@code hash} is the word's {@code hashCode()}, as the token scan worked it out.
          */
-        void word(int prefix, String word, int id) {
+        void word(int prefix, String word, int id, int hash) {
             put(WORD_PREFIXES[prefix] + word);
         }
 
-        /** {@link #word(int, String, int)}, with {@code hash} the word's {@code hashCode()}. */
-        void word(int prefix, String word, int id, int hash) {
-            word(prefix, word, id);
-        }
-
-        /** Text feature {@code b:first_second}, with each word's vocabulary slot as in {@link #word}. */
-        void bigram(String first, int firstId, String second, int secondId) {
-            put("b:" + first + "_" + second);
-        }
-
-        /** {@link #bigram(String, int, String, int)}, with each word's {@code hashCode()}. */
+        /** Text feature {@code b:first_second}, with each word's vocabulary slot and hash code as in {@link #word}. */
         void bigram(String first, int firstId, int firstHash, String second, int secondId, int secondHash) {
-            bigram(first, firstId, second, secondId);
+            put("b:" + first + "_" + second);
         }
 
         /** A feature by name. */
@@ -134,24 +125,16 @@ final class Features {
         int[] sid = v == null ? null : new int[(summary.length() + 1) / 3];
         // each token's hash code, as the scan worked it out: a token no vocabulary knows is a new
         // string whose own hashCode() would go over its characters again
-        int[] th = v == null ? null : new int[tid.length];
-        int[] sh = v == null ? null : new int[sid.length];
+        int[] th = new int[(title.length() + 1) / 3];
+        int[] sh = new int[(summary.length() + 1) / 3];
         String[] tw = tokens(title, v, tid, th);
         String[] sw = tokens(summary, v, sid, sh);
         sink.start(4 * (tw.length * 3 + sw.length * 2) + 64);
         for (int i = 0; i < tw.length; i++) {
-            if (th == null) {
-                sink.word(Sink.T, tw[i], -1);
-            } else {
-                sink.word(Sink.T, tw[i], tid[i], th[i]);
-            }
+            sink.word(Sink.T, tw[i], tid == null ? -1 : tid[i], th[i]);
         }
         if (tw.length > 0) {
-            if (th == null) {
-                sink.word(Sink.T0, tw[0], -1);
-            } else {
-                sink.word(Sink.T0, tw[0], tid[0], th[0]);
-            }
+            sink.word(Sink.T0, tw[0], tid == null ? -1 : tid[0], th[0]);
         }
         addWords(sink, tw, tid, th);
         addWords(sink, sw, sid, sh);
@@ -172,19 +155,11 @@ final class Features {
     }
 
     private static void addWords(Sink text, String[] tokens, int[] ids, int[] hashes) {
-        if (hashes == null) {
-            for (int i = 0; i < tokens.length; i++) {
-                text.word(Sink.W, tokens[i], -1);
-                if (i > 0) {
-                    text.bigram(tokens[i - 1], -1, tokens[i], -1);
-                }
-            }
-            return;
-        }
         for (int i = 0; i < tokens.length; i++) {
-            text.word(Sink.W, tokens[i], ids[i], hashes[i]);
+            int id = ids == null ? -1 : ids[i];
+            text.word(Sink.W, tokens[i], id, hashes[i]);
             if (i > 0) {
-                text.bigram(tokens[i - 1], ids[i - 1], hashes[i - 1], tokens[i], ids[i], hashes[i]);
+                text.bigram(tokens[i - 1], ids == null ? -1 : ids[i - 1], hashes[i - 1], tokens[i], id, hashes[i]);
             }
         }
     }

@@ -52,7 +52,7 @@ final class HtmlCleaner {
             // text with character references only (a title's "&#8212;", "&amp;"): jsoup's own
             // decoding of them, then its text's whitespace rules, without building a document
             StringBuilder out = new StringBuilder(html.length());
-            appendJsoupNormalised(out, Parser.unescapeEntities(html, false));
+            appendNormalised(out, Parser.unescapeEntities(html, false));
             return out.toString().trim();
         }
         Document doc = Jsoup.parseBodyFragment(html);
@@ -84,31 +84,6 @@ final class HtmlCleaner {
             }
         }
         return true;
-    }
-
-    /**
-     * jsoup's whitespace rules for the text of one text node at the start of an element's text
-     * ({@code Element.text()}): whitespace runs (space, tab, newline, form feed, carriage return,
-     * no-break space) become one space, leading ones dropped; zero-width space and soft hyphen
-     * dropped.
-     */
-    static void appendJsoupNormalised(StringBuilder out, String s) {
-        boolean lastWasWhite = false;
-        boolean reachedNonWhite = false;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
-                if (!reachedNonWhite || lastWasWhite) {
-                    continue;
-                }
-                out.append(' ');
-                lastWasWhite = true;
-            } else if (c != '\u200B' && c != '\u00AD') {
-                out.append(c);
-                lastWasWhite = false;
-                reachedNonWhite = true;
-            }
-        }
     }
 
     /**
@@ -258,7 +233,7 @@ final class HtmlCleaner {
                 if (preserved()) {
                     text.append(chunk);
                 } else {
-                    appendNormalised(chunk);
+                    appendNormalised(text, chunk);
                 }
             }
             policy.text(chunk);
@@ -280,49 +255,52 @@ final class HtmlCleaner {
                 text.append(' ');
             }
         }
+    }
 
-        /**
-         * Whitespace runs as one space, leading whitespace dropped after a space; invisible characters
-         * dropped. Other characters are copied in runs (a surrogate is never one of those characters,
-         * so going by char keeps every code point as it is).
-         */
-        private void appendNormalised(String s) {
-            if (plain(s, text.length() > 0 && text.charAt(text.length() - 1) == ' ')) {
-                text.append(s); // one copy of the whole chunk (a region is appended char by char)
-                return;
-            }
-            boolean lastWasWhite = false;
-            boolean reachedNonWhite = false;
-            boolean stripLeading = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
-            int run = -1;
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0';
-                if (!white && c != '\u200B' && c != '\u00AD') {
-                    if (run < 0) {
-                        run = i;
-                    }
-                    lastWasWhite = false;
-                    reachedNonWhite = true;
-                    continue;
+    /**
+     * Appends {@code s} to {@code out} by jsoup's whitespace rules for an element's text
+     * ({@code Element.text()}): whitespace runs (space, tab, newline, form feed, carriage return,
+     * no-break space) as one space, leading whitespace dropped when {@code out} ends with a space;
+     * zero-width space and soft hyphen dropped. Other characters are copied in runs (a surrogate is
+     * never one of those characters, so going by char keeps every code point as it is), and a
+     * chunk with nothing to normalise in one copy.
+     */
+    static void appendNormalised(StringBuilder out, String s) {
+        boolean stripLeading = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+        if (plain(s, stripLeading)) {
+            out.append(s); // one copy of the whole chunk (a region is appended char by char)
+            return;
+        }
+        boolean lastWasWhite = false;
+        boolean reachedNonWhite = false;
+        int run = -1;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0';
+            if (!white && c != '\u200B' && c != '\u00AD') {
+                if (run < 0) {
+                    run = i;
                 }
-                if (run >= 0) {
-                    text.append(s, run, i);
-                    run = -1;
-                }
-                if (white && !((stripLeading && !reachedNonWhite) || lastWasWhite)) {
-                    text.append(' ');
-                    lastWasWhite = true;
-                }
+                lastWasWhite = false;
+                reachedNonWhite = true;
+                continue;
             }
             if (run >= 0) {
-                text.append(s, run, s.length());
+                out.append(s, run, i);
+                run = -1;
             }
+            if (white && !((stripLeading && !reachedNonWhite) || lastWasWhite)) {
+                out.append(' ');
+                lastWasWhite = true;
+            }
+        }
+        if (run >= 0) {
+            out.append(s, run, s.length());
         }
     }
 
     /**
-     * Whether {@code Reading.appendNormalised} would copy {@code s} as it is after a text that
+     * Whether {@link #appendNormalised} would copy {@code s} as it is after a text that
      * ends with {@code ' '} or not ({@code afterSpace}): no whitespace but single plain spaces
      * between other characters, no leading space after a space, no invisible characters.
      */

@@ -1460,8 +1460,9 @@ final class ItemStore {
      */
     static int plainHttpPathLength(String url) {
         int start = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
-        if (start < 0) {
-            return -1;
+        int hash = url.indexOf('#');
+        if (start < 0 || hash >= 0 && url.indexOf('#', hash + 1) >= 0) {
+            return -1; // not http(s), or a second '#' (not allowed in a fragment)
         }
         int pathStart = -1;
         int pathEnd = url.length();
@@ -1472,15 +1473,10 @@ final class ItemStore {
             }
             if (pathEnd == url.length()) {
                 if (c == '?' || c == '#') {
-                    if (c == '#' && url.indexOf('#', i + 1) >= 0) {
-                        return -1; // a second '#' is not allowed in a fragment
-                    }
                     pathEnd = i;
                 } else if (c == '/' && pathStart < 0) {
                     pathStart = i;
                 }
-            } else if (c == '#' && url.indexOf('#', i + 1) >= 0) {
-                return -1;
             }
         }
         if (pathStart < 0 || pathStart > pathEnd) {

@@ -43,12 +43,12 @@ final class TitleMatch {
     private static final double EDIT = 0.92;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
-    private static final Pattern QUOTES = Pattern.compile("['`\\u2018\\u2019\\u201A\\u201B\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB\\u2032\\u2033\"]");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** The non-ASCII characters of {@link #QUOTES} and {@link #DASHES}, for {@link #asciiKey}. */
+    /** Typographic quotes and dashes: {@link #QUOTES} and {@link #DASHES} past ASCII, also read by {@link #asciiKey}. */
     private static final String QUOTE_LIKE = "\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2032\u2033";
     private static final String DASH_LIKE = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D";
+    private static final Pattern DASHES = Pattern.compile("[" + DASH_LIKE + "]");
+    private static final Pattern QUOTES = Pattern.compile("['`\"" + QUOTE_LIKE + "]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Words that say nothing about which work a title names. */
     private static final Set<String> STOP = Set.of(
@@ -445,11 +445,7 @@ final class TitleMatch {
             if (max == 0) {
                 return false;
             }
-            // editSimilarityAtLeast's k: the largest distance d with 1 - d / max >= EDIT, by the same arithmetic
-            int k = Math.min(max, (int) Math.floor(max * (1 - EDIT)) + 2);
-            while (k >= 0 && 1 - (double) k / max < EDIT) {
-                k--;
-            }
+            int k = maxDistance(max, EDIT);
             System.arraycopy(joinedCounts, 0, counts, 0, counts.length);
             int shared = 0;
             for (int j = 0; j < nb; j++) {
@@ -606,6 +602,18 @@ final class TitleMatch {
      * only within the band of the largest distance that still reaches {@code min} (Ukkonen), and
      * given up as soon as every cell of a row is past it.
      */
+    /**
+     * The largest distance d with {@code 1 - d / max >= min} (-1 when there is none), decided by
+     * the same arithmetic as {@link #editSimilarityAtLeast}'s result.
+     */
+    private static int maxDistance(int max, double min) {
+        int k = Math.min(max, (int) Math.floor(max * (1 - min)) + 2);
+        while (k >= 0 && 1 - (double) k / max < min) {
+            k--;
+        }
+        return k;
+    }
+
     static double editSimilarityAtLeast(String a, String b, double min) {
         int n = a.length();
         int m = b.length();
@@ -613,11 +621,7 @@ final class TitleMatch {
         if (max == 0) {
             return 1 >= min ? 1 : 0;
         }
-        // the largest distance d with 1 - d / max >= min, decided by the same arithmetic as the result
-        int k = Math.min(max, (int) Math.floor(max * (1 - min)) + 2);
-        while (k >= 0 && 1 - (double) k / max < min) {
-            k--;
-        }
+        int k = maxDistance(max, min);
         if (Math.abs(n - m) > max * (1 - min)) {
             // the same shortcut and answer as editSimilarity's (a lengths gap at the limit may pass)
             double e = 1 - (double) Math.abs(n - m) / max;
