@@ -419,8 +419,6 @@ final class ItemStore {
         void readPapers(Handle h, List<Item> own) {
             List<String> ids = own.stream().map(Item::arxivId).filter(Objects::nonNull).distinct().toList();
             List<String> dois = own.stream().map(Item::doi).filter(Objects::nonNull).map(d -> cut(d, 300)).distinct().toList();
-            List<String> urls = own.stream().map(Item::canonicalUrl).filter(u -> hasPath(u) && u.length() <= 2000)
-                    .distinct().toList();
             try {
                 for (List<String> part : chunks(ids)) {
                     read(h, "SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (" + marks(part.size()) + ")", part,
@@ -432,6 +430,12 @@ final class ItemStore {
                             rs -> doi.put(rs.getString(3), paperIds(rs)));
                     doiRead.addAll(part);
                 }
+                // find() asks for the canonical URL only when neither the arXiv id nor the DOI found a
+                // paper: the URLs of the other items are not read up front. Reading them cost the most
+                // of these look-ups (every earlier sighting's item row with that URL, then its paper),
+                // and a URL asked for after all (a DOI's paper that turns out incompatible) is read then.
+                List<String> urls = own.stream().filter(this::mayNeedUrl).map(Item::canonicalUrl)
+                        .filter(u -> hasPath(u) && u.length() <= 2000).distinct().toList();
                 for (List<String> part : chunks(urls)) {
                     read(h, "SELECT id, arxiv_id, doi, canonical_url FROM papers WHERE canonical_url IN (" + marks(part.size())
                             + ")", part, rs -> addById(paperUrl, rs.getString(4), paperIds(rs)));
@@ -443,6 +447,12 @@ final class ItemStore {
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }
+        }
+
+        /** Whether {@link #find} may get as far as the item's canonical URL: no paper by its arXiv id or DOI yet. */
+        private boolean mayNeedUrl(Item item) {
+            return (item.arxivId() == null || arxiv.get(item.arxivId()) == null)
+                    && (item.doi() == null || doi.get(cut(item.doi(), 300)) == null);
         }
 
         private interface Row {
