@@ -185,6 +185,7 @@ public final class IngestBench {
                     heap.start();
                     ThreadCpuWatch threadCpu = new ThreadCpuWatch();
                     threadCpu.start();
+                    long written1 = h2WriteBytes(app);
                     long cpu1 = processCpuNanos();
                     long t1 = System.nanoTime();
                     Poller.Report report = poller.pollAll();
@@ -214,6 +215,11 @@ public final class IngestBench {
                             report.added(), heap.gcCount(), heap.gcMillis(), cycleCpu, cycleCpu / cycle,
                             Runtime.getRuntime().availableProcessors());
                     say("  CPU of the cycle by thread: %s", cpuByThread);
+                    long written = h2WriteBytes(app) - written1;
+                    if (written1 >= 0 && written >= 0) {
+                        say("  H2 wrote %.0f MB to its file in the cycle (%.1f KB per stored item; H2's info.FILE_WRITE_BYTES)",
+                                written / 1e6, written / 1e3 / Math.max(1, parsed));
+                    }
                     long[] alloc = threadCpu.allocated();
                     if (alloc[1] >= 0) {
                         say("  allocated in the cycle: %.0f MB by the poll threads (%.0f KB per stored item), %.0f MB by all"
@@ -739,6 +745,21 @@ public final class IngestBench {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /**
+     * Bytes H2 has written to its file since it opened (its {@code info.FILE_WRITE_BYTES} setting), or -1
+     * when the database does not say (not H2). The serialisation of changed pages is proportional to it,
+     * and unlike a time it does not move with the machine's load.
+     */
+    private static long h2WriteBytes(Application app) {
+        try {
+            return app.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")
+                    .mapTo(String.class).findOne().map(Long::parseLong).orElse(-1L));
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static double secs(long startNanos) {
