@@ -113,6 +113,22 @@ public final class Database implements AutoCloseable {
     static final int H2_WRITE_DELAY_MS = 25;
 
     /**
+     * H2's {@code AUTO_COMPACT_FILL_RATE} for a file database, unless the URL sets it. H2 rewrites the
+     * live pages of chunks older than its 45 s retention time while their fill rate is under a target:
+     * this rate while the store is idle, its square over 100 while it is busy. At H2's default of 90
+     * it copied pages out of chunks still four-fifths live all through ingest (copying four bytes to
+     * free one): once the ingest bench's database was older than the retention time, H2 wrote 20-25
+     * KB per stored item instead of 12-15, its threads took 1-2 s more CPU per cycle and GC 2-3 s
+     * more, and a cycle ran at 2.1-2.3 times feedparser's rate instead of 3-4. At 50 (a quarter while
+     * busy) it still compacted through two of three such cycles; at 30 (9% while busy) not at all,
+     * and the file after five cycles was no larger than at 90 (1,232 MB against 1,296). Not measured
+     * here: how the file of a database running for months grows at 30 rather than 90 (a short test
+     * saw H2 compact at neither while idle). {@code ;AUTO_COMPACT_FILL_RATE=90} in the URL restores
+     * H2's default (bench/README.md, round thirteen).
+     */
+    static final int H2_AUTO_COMPACT_FILL_RATE = 30;
+
+    /**
      * Sets H2's write delay once, on one connection, after the migrations: {@code SET WRITE_DELAY}
      * is a database setting, and as a URL setting it would run again on every new pooled
      * connection, each time making every session parse its statements again.
@@ -155,8 +171,8 @@ public final class Database implements AutoCloseable {
      * H2 2.x but a plain column name in PostgreSQL and in our schema; a file database stays open
      * between connections until {@link #close()} (otherwise H2 closes and reopens the file whenever
      * the last connection closes, which is slow and, under parallel polling, was seen to corrupt
-     * reads); writers wait up to 10 s for a lock instead of H2's default 1 s; and each session keeps
-     * 256 parsed statements instead of 8.
+     * reads); writers wait up to 10 s for a lock instead of H2's default 1 s; a file database compacts
+     * at {@link #H2_AUTO_COMPACT_FILL_RATE}; and each session keeps 256 parsed statements instead of 8.
      */
     static String h2Url(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
@@ -169,6 +185,9 @@ public final class Database implements AutoCloseable {
         }
         if (!upper.contains("LOCK_TIMEOUT=")) {
             b.append(";LOCK_TIMEOUT=10000");
+        }
+        if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
+            b.append(";AUTO_COMPACT_FILL_RATE=").append(H2_AUTO_COMPACT_FILL_RATE);
         }
         if (!upper.contains("QUERY_CACHE_SIZE=")) {
             // storing an item runs a dozen distinct statements, and title matching IN lists of up to

@@ -77,6 +77,20 @@ class H2ConnectionPoolTest {
     }
 
     @Test
+    void aFileDatabaseCompactsChunksUnder30PercentLiveUnlessTheUrlSaysOtherwise() {
+        try (Database db = Database.open(url("compact"), "sa", "")) {
+            assertThat(setting(db, "AUTO_COMPACT_FILL_RATE"))
+                    .isEqualTo(String.valueOf(Database.H2_AUTO_COMPACT_FILL_RATE)).isEqualTo("30");
+        }
+        try (Database db = Database.open(url("own-compact") + ";AUTO_COMPACT_FILL_RATE=80", "sa", "")) {
+            assertThat(setting(db, "AUTO_COMPACT_FILL_RATE")).isEqualTo("80");
+        }
+        // a database in memory has no file to compact: its URL is left alone
+        assertThat(Database.h2Url("jdbc:h2:mem:x")).doesNotContain("AUTO_COMPACT_FILL_RATE");
+        assertThat(Database.h2Url("jdbc:h2:file:./data/x")).contains(";AUTO_COMPACT_FILL_RATE=30");
+    }
+
+    @Test
     void h2sObjectCacheIsOffForEveryDatabaseTheApplicationOpens() {
         // H2 reads h2.objectCache once, when its settings class loads: Database sets it first
         try (Database db = Database.open(url("cache"), "sa", "")) {
