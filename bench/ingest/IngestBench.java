@@ -231,13 +231,18 @@ public final class IngestBench {
                                 alloc[0] / 1e3 / Math.max(1, parsed), alloc[1] / 1e6);
                     }
                     // the peers once more, right after this cycle: a ratio of rates from the same minute
+                    long idleFrom = h2WriteBytes(app);
+                    long idleStart = System.nanoTime();
                     double[] peers = pairedPeers(measuredFiles);
+                    long idleWritten = h2WriteBytes(app) - idleFrom;
                     double rate = parsed / cycle;
                     pairs.add(new double[] {rate / peers[0], rate / peers[1]});
                     say("  right after it, over the same %d bodies: ROME alone %.0f items/s (end to end / ROME %.2f),"
-                                    + " python3-feedparser %s items/s (end to end / feedparser %s)", changed, peers[0],
+                                    + " python3-feedparser %s items/s (end to end / feedparser %s); meanwhile (%.0f s, the"
+                                    + " application idle) H2 wrote %.0f MB", changed, peers[0],
                             rate / peers[0], Double.isNaN(peers[1]) ? "n/a" : String.format("%.0f", peers[1]),
-                            Double.isNaN(peers[1]) ? "n/a" : String.format("%.2f", rate / peers[1]));
+                            Double.isNaN(peers[1]) ? "n/a" : String.format("%.2f", rate / peers[1]), secs(idleStart),
+                            idleFrom >= 0 ? idleWritten / 1e6 : 0.0);
                 }
                 List<Double> sorted = new ArrayList<>(cycleSeconds);
                 sorted.sort(null);
