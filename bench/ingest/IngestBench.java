@@ -219,7 +219,8 @@ public final class IngestBench {
                             report.added(), heap.gcCount(), heap.gcMillis(), cycleCpu, cycleCpu / cycle,
                             Runtime.getRuntime().availableProcessors());
                     say("  CPU of the cycle by thread: %s", cpuByThread);
-                    long written = h2WriteBytes(app) - written1;
+                    long afterCycle = h2WriteBytes(app);
+                    long written = afterCycle - written1;
                     if (written1 >= 0 && written >= 0) {
                         say("  H2 wrote %.0f MB to its file in the cycle (%.1f KB per stored item; H2's info.FILE_WRITE_BYTES)",
                                 written / 1e6, written / 1e3 / Math.max(1, parsed));
@@ -231,10 +232,9 @@ public final class IngestBench {
                                 alloc[0] / 1e3 / Math.max(1, parsed), alloc[1] / 1e6);
                     }
                     // the peers once more, right after this cycle: a ratio of rates from the same minute
-                    long idleFrom = h2WriteBytes(app);
                     long idleStart = System.nanoTime();
                     double[] peers = pairedPeers(measuredFiles);
-                    long idleWritten = h2WriteBytes(app) - idleFrom;
+                    long idleWritten = h2WriteBytes(app) - afterCycle;
                     double rate = parsed / cycle;
                     pairs.add(new double[] {rate / peers[0], rate / peers[1]});
                     say("  right after it, over the same %d bodies: ROME alone %.0f items/s (end to end / ROME %.2f),"
@@ -242,7 +242,7 @@ public final class IngestBench {
                                     + " application idle) H2 wrote %.0f MB", changed, peers[0],
                             rate / peers[0], Double.isNaN(peers[1]) ? "n/a" : String.format("%.0f", peers[1]),
                             Double.isNaN(peers[1]) ? "n/a" : String.format("%.2f", rate / peers[1]), secs(idleStart),
-                            idleFrom >= 0 ? idleWritten / 1e6 : 0.0);
+                            afterCycle >= 0 ? idleWritten / 1e6 : 0.0);
                 }
                 List<Double> sorted = new ArrayList<>(cycleSeconds);
                 sorted.sort(null);

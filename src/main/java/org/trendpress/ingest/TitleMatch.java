@@ -597,12 +597,6 @@ final class TitleMatch {
     }
 
     /**
-     * {@link #editSimilarity} (with {@code min} as its threshold) when it is at least {@code min}, else 0:
-     * the same answer, but the distance is worked out
-     * only within the band of the largest distance that still reaches {@code min} (Ukkonen), and
-     * given up as soon as every cell of a row is past it.
-     */
-    /**
      * The largest distance d with {@code 1 - d / max >= min} (-1 when there is none), decided by
      * the same arithmetic as {@link #editSimilarityAtLeast}'s result.
      */
@@ -614,6 +608,12 @@ final class TitleMatch {
         return k;
     }
 
+    /**
+     * {@link #editSimilarity} (with {@code min} as its threshold) when it is at least {@code min}, else 0:
+     * the same answer, but the distance is worked out
+     * only within the band of the largest distance that still reaches {@code min} (Ukkonen), and
+     * given up as soon as every cell of a row is past it.
+     */
     static double editSimilarityAtLeast(String a, String b, double min) {
         int n = a.length();
         int m = b.length();

@@ -58,7 +58,7 @@ class BatchSaveEqualityTest {
             Map<String, String> batched = run(dir.resolve("batched-" + seed), polls, true);
             Map<String, String> single = run(dir.resolve("single-" + seed), polls, false);
             assertThat(batched).as("seed %d", seed).isEqualTo(single);
-            // the scenario merges: several sightings per paper, and URL-only and DOI-only joins among them
+            // the scenario merges: most items share their paper with other sightings
             assertThat(batched.values().stream().filter(v -> v.contains("mentions=1 ")).count())
                     .isLessThan(batched.size() / 2);
         }
