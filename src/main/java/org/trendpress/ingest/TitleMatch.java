@@ -353,6 +353,10 @@ final class TitleMatch {
         Query(List<String> tokens) {
             this.tokens = tokens;
             this.hashes = TitleMatch.hashes(tokens, tokens.size());
+            this.bits = new int[tokens.size()];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = bit(hashes[i]);
+            }
             int d = 0;
             for (int i = 0; i < tokens.size(); i++) {
                 if (!contains(tokens, hashes, i, tokens.get(i), hashes[i])) {
@@ -363,6 +367,38 @@ final class TitleMatch {
             this.numbers = TitleMatch.numbers(tokens) != null;
             this.joinedLength = TitleMatch.joinedLength(tokens);
         }
+
+        /**
+         * False only when {@link #similarity(String, int, int)} is surely 0 for a stored title with
+         * this {@link #signature} and {@link #shape}, worked out without reading the title. Every
+         * rule but the edit rule needs a Jaccard of at least {@link #LEAST_JACCARD}; the common
+         * tokens are at most the query's tokens whose bit the signature has, and the union at least
+         * the larger number of distinct tokens on either side. The edit rule needs joined lengths
+         * within {@link #EDIT}'s reach ({@link #editRuledOut}). Most unrelated titles a look-up's
+         * candidates carry end here.
+         */
+        boolean mayMatch(long signature, long shape) {
+            if (shape == UNKNOWN_SHAPE) {
+                return true;
+            }
+            int nb = (int) (shape >>> 42);
+            int distinctB = (int) (shape >>> 21) & SHAPE_FIELD;
+            int lb = (int) shape & SHAPE_FIELD;
+            if (tokens.size() < MIN_SIGNIFICANT || nb < MIN_SIGNIFICANT) {
+                return false;
+            }
+            if (!editRuledOut(joinedLength, lb)) {
+                return true;
+            }
+            int shared = 0;
+            for (int b : bits) {
+                shared += (int) (signature >>> b) & 1;
+            }
+            return (double) shared / Math.max(distinct, distinctB) >= LEAST_JACCARD;
+        }
+
+        /** Each token's bit in a {@link #signature}. */
+        private final int[] bits;
 
         /** {@code similarity(tokens, Arrays.asList(text.substring(from, to).split(" ")))}. */
         double similarity(String text, int from, int to) {
@@ -535,6 +571,45 @@ final class TitleMatch {
             }
             return false;
         }
+    }
+
+    /** The largest value a {@link #shape} field holds; a title past it gets {@link #UNKNOWN_SHAPE}. */
+    private static final int SHAPE_FIELD = (1 << 21) - 1;
+    /** The shape of a title too long to pack: {@link Query#mayMatch} always compares it. */
+    static final long UNKNOWN_SHAPE = -1;
+
+    /** A token's bit (of 64) in a {@link #signature}, from its hash code. */
+    private static int bit(int hash) {
+        return (hash * 0x9E3779B9) >>> 26;
+    }
+
+    /**
+     * A stored title's tokens (its words as {@code split(" ")} gives them, as
+     * {@link Query#similarity(String, int, int)} reads them) as a 64-bit set: one bit per token.
+     */
+    static long signature(String words) {
+        long sig = 0;
+        for (String t : words.split(" ")) {
+            sig |= 1L << bit(t.hashCode());
+        }
+        return sig;
+    }
+
+    /**
+     * A stored title's counts for {@link Query#mayMatch}: its tokens ({@code split(" ")}), its
+     * distinct tokens and their joined length, packed 21 bits each; {@link #UNKNOWN_SHAPE} past that.
+     */
+    static long shape(String words) {
+        String[] tokens = words.split(" ");
+        int length = 0;
+        for (String t : tokens) {
+            length += t.length();
+        }
+        long distinct = java.util.Arrays.stream(tokens).distinct().count();
+        if (tokens.length > SHAPE_FIELD || length > SHAPE_FIELD) {
+            return UNKNOWN_SHAPE;
+        }
+        return ((long) tokens.length << 42) | (distinct << 21) | length;
     }
 
     /** Whether {@code list}'s first {@code n} elements (with these hash codes) include {@code t} (hash code {@code h}). */

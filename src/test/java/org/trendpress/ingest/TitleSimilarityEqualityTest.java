@@ -210,6 +210,72 @@ class TitleSimilarityEqualityTest {
         assertThat(ruledOutByCounts).as("pairs the counts ruled out").isGreaterThan(1_000).isLessThan(editMisses);
     }
 
+    /**
+     * {@link TitleMatch.Query#mayMatch} lets a look-up pass over a stored title from its signature
+     * and shape alone: it may only do so where the comparison answers 0. Checked on close variants,
+     * unrelated titles, containment at the rule's edge (one token of ten gone, up to six added),
+     * respelled tokens for the edit rule, and lines spaced oddly or with numbers.
+     */
+    @Test
+    void aTitleTheSignatureRulesOutNeverMatches() {
+        Random r = new Random(20261203);
+        int ruledOut = 0;
+        int kept = 0;
+        int matches = 0;
+        for (int k = 0; k < 200_000; k++) {
+            List<String> a = title(r, k % 5 != 0);
+            List<String> b;
+            switch (k % 4) {
+                case 0 -> b = variant(r, a);
+                case 1 -> b = title(r, r.nextBoolean());
+                case 2 -> {
+                    b = new ArrayList<>(a);
+                    b.remove(r.nextInt(b.size()));
+                    for (int extra = r.nextInt(7); extra > 0; extra--) {
+                        b.add(r.nextInt(b.size() + 1), "x" + r.nextInt(1000));
+                    }
+                }
+                default -> {
+                    b = new ArrayList<>();
+                    for (String w : a) {
+                        b.add(r.nextInt(3) == 0 && w.length() > 2 ? w.substring(1) + (char) ('a' + r.nextInt(26)) : w);
+                    }
+                }
+            }
+            String words = String.join(" ", b);
+            switch (r.nextInt(10)) {
+                case 0 -> words = words.replaceFirst(" ", "  ");
+                case 1 -> words = " " + words;
+                case 2 -> words = words + " ";
+                default -> { }
+            }
+            TitleMatch.Query query = new TitleMatch.Query(a);
+            double expected = TitleMatch.similarity(a, java.util.Arrays.asList(words.split(" ")));
+            if (expected > 0) {
+                matches++;
+            }
+            if (query.mayMatch(TitleMatch.signature(words), TitleMatch.shape(words))) {
+                kept++;
+            } else {
+                ruledOut++;
+                assertThat(expected).as("ruled out but matches: %s | [%s]", a, words).isZero();
+                assertThat(query.similarity(words, 0, words.length())).as("%s | [%s]", a, words).isZero();
+            }
+        }
+        assertThat(matches).as("pairs that match, so every rule was reached").isGreaterThan(20_000);
+        // the filter does rule titles out (not all, or the look-up would find nothing)
+        assertThat(ruledOut).as("titles ruled out").isGreaterThan(50_000);
+        assertThat(kept).isGreaterThan(matches);
+    }
+
+    @Test
+    void aTitleTooLongToPackIsAlwaysCompared() {
+        String words = "word ".repeat(1 << 21).trim();
+        assertThat(TitleMatch.shape(words)).isEqualTo(TitleMatch.UNKNOWN_SHAPE);
+        TitleMatch.Query query = new TitleMatch.Query(List.of("alpha", "beta", "gamma", "delta"));
+        assertThat(query.mayMatch(TitleMatch.signature(words), TitleMatch.shape(words))).isTrue();
+    }
+
     @Test
     void realTitlesGiveTheSameAnswers() {
         String[][] pairs = {
