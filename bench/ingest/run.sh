@@ -2,7 +2,8 @@
 # The ingest benchmark of issue 3 (see bench/README.md). Run from anywhere:
 #   bench/ingest/run.sh [--sources N] [--items N] [--reps N] [--cycles N] [--warmup N] [--profile] [--keep]
 # Builds the jar, compiles the bench classes against it, installs python3-feedparser if missing,
-# and runs the benchmark in a JVM capped at 256 MB of heap. Figures go to standard output; the
+# and runs the benchmark in a JVM capped at 256 MB of heap, with the options the application is run
+# with (config/jvm.options). Figures go to standard output; the
 # application's own log lines go to target/bench-ingest.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +31,7 @@ javac --release 17 -nowarn -cp target/trendpress.jar -d target/bench-classes ben
 status=0
 # BENCH_JVM_OPTS: extra JVM options for an experiment (e.g. -XX:TieredStopAtLevel=1); empty by default
 # shellcheck disable=SC2086
-java -Xmx256m -XX:FlightRecorderOptions:stackdepth=256 ${BENCH_JVM_OPTS:-} \
+java -Xmx256m @config/jvm.options -XX:FlightRecorderOptions:stackdepth=256 ${BENCH_JVM_OPTS:-} \
   -cp target/trendpress.jar:target/bench-classes IngestBench --python "$PYTHON" "$@" 2> target/bench-ingest.log \
   || status=$?
 if [ "$status" -ne 0 ]; then
