@@ -29,7 +29,7 @@ mkdir -p target/bench-classes
 javac --release 17 -nowarn -cp target/trendpress.jar -d target/bench-classes bench/ingest/*.java
 
 status=0
-# BENCH_JVM_OPTS: extra JVM options for an experiment (e.g. -XX:TieredStopAtLevel=1); empty by default
+# BENCH_JVM_OPTS: extra JVM options for an experiment (e.g. "-XX:-UseParallelGC -XX:+UseG1GC"); empty by default
 # shellcheck disable=SC2086
 java -Xmx256m @config/jvm.options -XX:FlightRecorderOptions:stackdepth=256 ${BENCH_JVM_OPTS:-} \
   -cp target/trendpress.jar:target/bench-classes IngestBench --python "$PYTHON" "$@" 2> target/bench-ingest.log \
