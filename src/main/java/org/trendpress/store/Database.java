@@ -176,17 +176,18 @@ public final class Database implements AutoCloseable {
      */
     static String h2Url(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
+        boolean file = !upper.startsWith("JDBC:H2:MEM:");
         StringBuilder b = new StringBuilder(url);
         if (!upper.contains("NON_KEYWORDS=")) {
             b.append(";NON_KEYWORDS=MONTH");
         }
-        if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("DB_CLOSE_DELAY=")) {
+        if (file && !upper.contains("DB_CLOSE_DELAY=")) {
             b.append(";DB_CLOSE_DELAY=-1");
         }
         if (!upper.contains("LOCK_TIMEOUT=")) {
             b.append(";LOCK_TIMEOUT=10000");
         }
-        if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
+        if (file && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
             b.append(";AUTO_COMPACT_FILL_RATE=").append(H2_AUTO_COMPACT_FILL_RATE);
         }
         if (!upper.contains("QUERY_CACHE_SIZE=")) {
