@@ -61,6 +61,8 @@ final class FeatureIndex {
 
     /** The models' words and the lexicon's, so that an item's tokens are these very instances. */
     private final Features.Vocabulary vocabulary;
+    /** The lexicon's first words by their slot in {@link #vocabulary}. */
+    private final TopicLexicon.Roots lexiconRoots;
     /** The models' words by their slot in {@link #vocabulary} (null where a slot holds a lexicon-only word or none). */
     private final Word[] bySlot;
     /**
@@ -76,6 +78,7 @@ final class FeatureIndex {
         java.util.Set<String> known = new java.util.HashSet<>(words.keySet());
         known.addAll(TopicLexicon.words());
         vocabulary = new Features.Vocabulary(known);
+        lexiconRoots = TopicLexicon.roots(vocabulary);
         bySlot = new Word[vocabulary.slots()];
         int bigrams = 0;
         for (Map.Entry<String, Word> e : words.entrySet()) {
@@ -221,6 +224,11 @@ final class FeatureIndex {
         @Override
         Features.Vocabulary vocabulary() {
             return vocabulary;
+        }
+
+        @Override
+        TopicLexicon.Roots lexiconRoots() {
+            return lexiconRoots;
         }
 
         private void reset() {

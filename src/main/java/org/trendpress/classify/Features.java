@@ -89,6 +89,11 @@ final class Features {
             return null;
         }
 
+        /** The lexicon's first words by their slot in {@link #vocabulary()}, or null (then looked up by word). */
+        TopicLexicon.Roots lexiconRoots() {
+            return null;
+        }
+
         /** All text features are in; what follows weighs 1. */
         abstract void endText();
     }
@@ -140,7 +145,7 @@ final class Features {
         addWords(sink, sw, sid, sh);
         sink.endText();
         structure(f, title, summary, sw.length, sink);
-        TopicLexicon.add(tw, sw, sink);
+        TopicLexicon.add(tw, tid, sw, sid, v == null ? null : sink.lexiconRoots(), sink);
     }
 
     /** Whether a feature comes from {@link TopicLexicon} (topic model only). */

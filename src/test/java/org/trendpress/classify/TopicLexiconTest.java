@@ -2,8 +2,14 @@ package org.trendpress.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class TopicLexiconTest {
@@ -40,5 +46,52 @@ class TopicLexiconTest {
         Map<String, Double> x = Features.forKind(of("Speech recognition", "audio"));
         assertThat(x.keySet()).noneMatch(Features::lexicon).contains("t:speech");
         assertThat(Features.describe("xt:speech-audio")).isEqualTo("title names speech-audio terms");
+    }
+
+    /**
+     * The classifier finds the terms by the tokens' vocabulary slots ({@link TopicLexicon.Roots});
+     * {@link Features#of} (training, the reference) by the words. Every term of the table, alone,
+     * in its plural, twice, inside other words and beside its neighbours, gives the same lexicon
+     * features both ways.
+     */
+    @Test
+    void termsFoundByVocabularySlotAreTheTermsFoundByWord() {
+        Classifier classifier = Classifier.bundled();
+        FeatureIndex index = new FeatureIndex(classifier.kind, classifier.topic);
+        List<String> terms = new ArrayList<>();
+        TopicLexicon.TABLE.values().forEach(t -> terms.addAll(List.of(t)));
+        int withLexicon = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i).toLowerCase(Locale.ROOT);
+            String next = terms.get((i + 1) % terms.size());
+            String[] texts = {term, term + "s", "a study of " + term + " and " + next,
+                    "unlike" + term.replace(' ', '-') + " or " + term.split(" ")[0] + " alone, " + term + " " + term};
+            for (String title : texts) {
+                for (String summary : new String[] {"", texts[2], texts[3]}) {
+                    ItemFeatures f = new ItemFeatures(title, summary, null, null, List.of(), 0, "mixed", List.of());
+                    Set<String> byWord = lexicon(Features.of(f).keySet());
+                    assertThat(lexicon(index.resolve(f).names())).as("%s | %s", title, summary).isEqualTo(byWord);
+                    withLexicon += byWord.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertThat(withLexicon).isGreaterThan(terms.size() * 9);
+    }
+
+    @Test
+    void aVocabularyWithoutTheLexiconsWordsIsRefused() {
+        Features.Vocabulary words = new Features.Vocabulary(List.of("model", "data"));
+        assertThatThrownBy(() -> TopicLexicon.roots(words)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lacks the lexicon word");
+    }
+
+    private static Set<String> lexicon(java.util.Collection<String> features) {
+        Set<String> out = new TreeSet<>();
+        for (String f : features) {
+            if (Features.lexicon(f)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 }
