@@ -199,6 +199,7 @@ public final class IngestBench {
                     ThreadCpuWatch threadCpu = new ThreadCpuWatch();
                     threadCpu.start();
                     long written1 = h2WriteBytes(app);
+                    long read1 = h2Info(app, "info.FILE_READ_BYTES");
                     long cpu1 = processCpuNanos();
                     long t1 = System.nanoTime();
                     Poller.Report report = poller.pollAll();
@@ -233,6 +234,11 @@ public final class IngestBench {
                     if (written1 >= 0 && written >= 0) {
                         say("  H2 wrote %.0f MB to its file in the cycle (%.1f KB per stored item; H2's info.FILE_WRITE_BYTES)",
                                 written / 1e6, written / 1e3 / Math.max(1, parsed));
+                    }
+                    long read = h2Info(app, "info.FILE_READ_BYTES") - read1;
+                    if (read1 >= 0 && read >= 0) {
+                        say("  H2 read %.0f MB of pages its cache did not hold (%.1f KB per stored item; info.FILE_READ_BYTES)",
+                                read / 1e6, read / 1e3 / Math.max(1, parsed));
                     }
                     long[] alloc = threadCpu.allocated();
                     if (alloc[1] >= 0) {
@@ -820,10 +826,15 @@ public final class IngestBench {
      * and unlike a time it does not move with the machine's load.
      */
     private static long h2WriteBytes(Application app) {
+        return h2Info(app, "info.FILE_WRITE_BYTES");
+    }
+
+    /** One of H2's counters ({@code INFORMATION_SCHEMA.SETTINGS}), or -1 when the database does not say (not H2). */
+    private static long h2Info(Application app, String name) {
         try {
             return app.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")
-                    .mapTo(String.class).findOne().map(Long::parseLong).orElse(-1L));
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = :n")
+                    .bind("n", name).mapTo(String.class).findOne().map(Long::parseLong).orElse(-1L));
         } catch (RuntimeException e) {
             return -1;
         }
