@@ -1138,6 +1138,7 @@ final class ItemStore {
         h.createUpdate("UPDATE papers SET featured_in = COALESCE(featured_in, (SELECT featured_in FROM papers"
                 + " WHERE id=:g)) WHERE id=:k").bind("k", keep).bind("g", gone).execute();
         h.createUpdate("UPDATE items SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
+        moveReferences(h, keep, gone);
         h.createUpdate("DELETE FROM papers WHERE id=:g").bind("g", gone).execute();
         TitleIndex index = TitleIndex.of(h);
         if (h.isInTransaction()) {
@@ -1150,6 +1151,30 @@ final class ItemStore {
         }
         LOG.info("ingest.paper.merged keep={} gone={}", keep, gone);
         return true;
+    }
+
+    /**
+     * What else names the absorbed paper {@code gone} before its row is deleted (each a foreign key
+     * to it). Topics: an editor's win; the keeper's own stay unless only the twin had an editor's,
+     * which then move to the keeper; the rest of the twin's go (the sighting being saved brings its
+     * own, see {@link #replaceTopics}). An editor's corrections move with it, as do the related works
+     * that named it (unless the candidate names the keeper already).
+     */
+    private static void moveReferences(Handle h, long keep, long gone) {
+        String editor = "SELECT COUNT(*) FROM paper_topics WHERE paper_id=:p AND source='editor'";
+        boolean keepEdited = h.createQuery(editor).bind("p", keep).mapTo(Integer.class).one() > 0;
+        boolean goneEdited = h.createQuery(editor).bind("p", gone).mapTo(Integer.class).one() > 0;
+        if (goneEdited && !keepEdited) {
+            h.createUpdate("DELETE FROM paper_topics WHERE paper_id=:k").bind("k", keep).execute();
+            h.createUpdate("UPDATE paper_topics SET paper_id=:k WHERE paper_id=:g AND source='editor'")
+                    .bind("k", keep).bind("g", gone).execute();
+        }
+        h.createUpdate("DELETE FROM paper_topics WHERE paper_id=:g").bind("g", gone).execute();
+        h.createUpdate("UPDATE corrections SET paper_id=:k WHERE paper_id=:g").bind("k", keep).bind("g", gone).execute();
+        h.createUpdate("UPDATE related_works SET paper_id=:k WHERE paper_id=:g AND NOT EXISTS"
+                        + " (SELECT 1 FROM related_works r WHERE r.candidate_id = related_works.candidate_id AND r.paper_id=:k)")
+                .bind("k", keep).bind("g", gone).execute();
+        h.createUpdate("DELETE FROM related_works WHERE paper_id=:g").bind("g", gone).execute();
     }
 
     /**

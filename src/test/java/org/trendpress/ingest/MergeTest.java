@@ -366,6 +366,59 @@ class MergeTest {
         assertThat(p.get("mentions")).isEqualTo(3);
     }
 
+    /** As above, with the topics every classified sighting brings: the twin's go with it. */
+    @Test
+    void aTwinWithTopicsIsAbsorbedAndTheKeepersTopicsAreTheNewSightings() {
+        saveWithTopics(arxivRss("oai:arXiv.org:2610.04444v1", "2610.04444", 1, "Tiny Models", "Abstract."),
+                topic(Topic.VISION, 0.8, "model"));
+        saveWithTopics(post("doi-feed", "d-1", "https://doi.org/10.5555/tiny.2026", "A journal paper", List.of(), null,
+                "10.5555/tiny.2026", T0), topic(Topic.LANGUAGE, 0.7, "model"), topic(Topic.CORE_ML, 0.5, "model"));
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM paper_topics")).isEqualTo(3);
+        Item api = new Item("arxiv-api", "http://arxiv.org/abs/2610.04444v2", "http://arxiv.org/abs/2610.04444v2",
+                "http://arxiv.org/abs/2610.04444v2", "Tiny Models", "Abstract.", "Abstract.",
+                List.of("Ada Lovelace"), "2610.04444", "10.5555/tiny.2026", T0, List.of(), ItemDetails.NONE);
+        saveWithTopics(api, topic(Topic.VISION, 0.9, "model"));
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        assertThat(paper("arxiv_id = '2610.04444'").get("doi")).isEqualTo("10.5555/tiny.2026");
+        assertThat(topicsOf("2610.04444")).containsExactly("vision 0.9 model");
+        assertThat(count("SELECT COUNT(*) FROM paper_topics")).isEqualTo(1);
+    }
+
+    /** The twin's editor topics, corrections and related-work mentions move to the paper that absorbs it. */
+    @Test
+    void anEditorsTopicsAndCorrectionsOfAnAbsorbedTwinMoveToTheKeeper() {
+        saveWithTopics(arxivRss("oai:arXiv.org:2610.04444v1", "2610.04444", 1, "Tiny Models", "Abstract."),
+                topic(Topic.VISION, 0.8, "model"));
+        saveWithTopics(post("doi-feed", "d-1", "https://doi.org/10.5555/tiny.2026", "A journal paper", List.of(), null,
+                "10.5555/tiny.2026", T0), topic(Topic.LANGUAGE, 0.7, "model"));
+        long twin = jdbi.withHandle(h -> h.createQuery("SELECT id FROM papers WHERE doi = '10.5555/tiny.2026'")
+                .mapTo(Long.class).one());
+        jdbi.useHandle(h -> {
+            h.execute("DELETE FROM paper_topics WHERE paper_id = ?", twin);
+            h.execute("INSERT INTO paper_topics (paper_id, topic, confidence, source) VALUES (?, 'core-ml', 1.0, 'editor')", twin);
+            h.execute("INSERT INTO corrections (paper_id, target, new_value, editor, created_at) VALUES (?, 'topics',"
+                    + " 'core-ml', 'ed', CURRENT_TIMESTAMP)", twin);
+            h.execute("INSERT INTO drafts (month, window_start, window_end, state, created_at, updated_at) VALUES"
+                    + " ('2026-10', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'open', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            long draft = h.createQuery("SELECT id FROM drafts").mapTo(Long.class).one();
+            long keeper = h.createQuery("SELECT id FROM papers WHERE arxiv_id = '2610.04444'").mapTo(Long.class).one();
+            h.execute("INSERT INTO candidates (draft_id, kind, paper_id, score) VALUES (?, 'paper', ?, 1.0)", draft, keeper);
+            long candidate = h.createQuery("SELECT id FROM candidates").mapTo(Long.class).one();
+            h.execute("INSERT INTO related_works (candidate_id, paper_id, position) VALUES (?, ?, 1)", candidate, twin);
+        });
+        Item api = new Item("arxiv-api", "http://arxiv.org/abs/2610.04444v2", "http://arxiv.org/abs/2610.04444v2",
+                "http://arxiv.org/abs/2610.04444v2", "Tiny Models", "Abstract.", "Abstract.",
+                List.of("Ada Lovelace"), "2610.04444", "10.5555/tiny.2026", T0, List.of(), ItemDetails.NONE);
+        saveWithTopics(api, topic(Topic.VISION, 0.9, "model"));
+        assertThat(count("SELECT COUNT(*) FROM papers")).isEqualTo(1);
+        assertThat(topicsOf("2610.04444")).containsExactly("core-ml 1.0 editor");
+        assertThat(count("SELECT COUNT(*) FROM corrections c JOIN papers p ON p.id = c.paper_id"
+                + " WHERE p.arxiv_id = '2610.04444'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM related_works r JOIN papers p ON p.id = r.paper_id"
+                + " WHERE p.arxiv_id = '2610.04444'")).isEqualTo(1);
+    }
+
     @Test
     void newsWithoutAnIdNeverCreatesAPaperButASightingOfAFeaturedWorkIsMarkedFeatured() {
         save(post("news", "n-1", "https://news.example.com/a", "Markets react to chip news", List.of(), null, null, T0),
