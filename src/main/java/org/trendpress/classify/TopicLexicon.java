@@ -184,9 +184,9 @@ final class TopicLexicon {
     /**
      * The terms' first words by their slot in one {@link Features.Vocabulary} that holds every word
      * of the lexicon ({@link #words}): a token's slot, which the token scan finds anyway, then
-     * finds its node in an array, where a look-up by the token itself hashed every token no
-     * vocabulary knows (a new string) and probed a map for each (a third of classifying's CPU in
-     * the ingest bench's profile).
+     * finds its node in an array, where a look-up by the token itself hashes every token no
+     * vocabulary knows (a new string) and probes a map for each. (Less work; no change to the
+     * ingest bench's cycle could be measured, see bench/README.md round fifteen.)
      */
     static final class Roots {
         private final Node[] bySlot;
@@ -211,9 +211,10 @@ final class TopicLexicon {
 
     /**
      * Adds the lexicon features of an item's lower-cased title and summary tokens to {@code out}.
-     * When {@code roots} is not null, it and the tokens' slots ({@code titleIds},
-     * {@code summaryIds}: -1 for a token the vocabulary does not know) come from the same
-     * vocabulary, and the terms are found by slot; otherwise by word. The features are the same.
+     * When {@code roots} is not null, the tokens' slots ({@code titleIds}, {@code summaryIds}: -1
+     * for a token the vocabulary does not know) are given too, from the same vocabulary, and the
+     * terms are found by slot; otherwise by word (the slots may then be null). The features are
+     * the same.
      */
     static void add(String[] titleTokens, int[] titleIds, String[] summaryTokens, int[] summaryIds, Roots roots,
             Features.Sink out) {
@@ -221,9 +222,8 @@ final class TopicLexicon {
         boolean[] inTitle = new boolean[n];
         boolean[] seen = new boolean[ids];
         int[] distinct = new int[n];
-        boolean bySlot = roots != null && titleIds != null && summaryIds != null;
-        scan(titleTokens, bySlot ? titleIds : null, bySlot ? roots : null, inTitle, distinct, seen);
-        scan(summaryTokens, bySlot ? summaryIds : null, bySlot ? roots : null, null, distinct, seen);
+        scan(titleTokens, titleIds, roots, inTitle, distinct, seen);
+        scan(summaryTokens, summaryIds, roots, null, distinct, seen);
         for (int i = 0; i < n; i++) {
             if (distinct[i] > 0) {
                 out.put(X[i]);

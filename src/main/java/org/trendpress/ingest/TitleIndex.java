@@ -479,8 +479,9 @@ final class TitleIndex {
             }
             titles[at] = have.length == 0 ? words : titles[at] + "\n" + words;
             long[] sh = Arrays.copyOf(shapes[at], shapes[at].length + 2);
-            sh[sh.length - 2] = TitleMatch.signature(words);
-            sh[sh.length - 1] = TitleMatch.shape(words);
+            String[] tokens = words.split(" ");
+            sh[sh.length - 2] = TitleMatch.signature(tokens);
+            sh[sh.length - 1] = TitleMatch.shape(tokens);
             shapes[at] = sh;
             return true;
         }

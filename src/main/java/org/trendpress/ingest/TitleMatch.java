@@ -588,8 +588,13 @@ final class TitleMatch {
      * {@link Query#similarity(String, int, int)} reads them) as a 64-bit set: one bit per token.
      */
     static long signature(String words) {
+        return signature(words.split(" "));
+    }
+
+    /** {@link #signature(String)} of the title's tokens, split already. */
+    static long signature(String[] tokens) {
         long sig = 0;
-        for (String t : words.split(" ")) {
+        for (String t : tokens) {
             sig |= 1L << bit(t.hashCode());
         }
         return sig;
@@ -600,15 +605,19 @@ final class TitleMatch {
      * distinct tokens and their joined length, packed 21 bits each; {@link #UNKNOWN_SHAPE} past that.
      */
     static long shape(String words) {
-        String[] tokens = words.split(" ");
+        return shape(words.split(" "));
+    }
+
+    /** {@link #shape(String)} of the title's tokens, split already. */
+    static long shape(String[] tokens) {
         int length = 0;
         for (String t : tokens) {
             length += t.length();
         }
-        long distinct = java.util.Arrays.stream(tokens).distinct().count();
         if (tokens.length > SHAPE_FIELD || length > SHAPE_FIELD) {
             return UNKNOWN_SHAPE;
         }
+        long distinct = java.util.Arrays.stream(tokens).distinct().count();
         return ((long) tokens.length << 42) | (distinct << 21) | length;
     }
 
